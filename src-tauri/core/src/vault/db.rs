@@ -1,0 +1,126 @@
+//! Opening SQLCipher files. Each vault file is keyed with its own raw 256-bit key (no SQLCipher KDF:
+//! Argon2id already stands in front). Before anything is written, a file is checked page by page, so
+//! a damaged file is reported by name and never written over.
+
+use std::path::Path;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use zeroize::Zeroizing;
+
+use super::crypto::Key;
+use super::error::{Result, VaultError};
+use super::hex;
+use super::migrations;
+use super::types::Space;
+
+/// SQLCipher's raw-key form: `x'<64 hex digits>'`.
+pub fn raw_key(key: &Key) -> Zeroizing<String> {
+    Zeroizing::new(format!("x'{}'", *hex::encode_secret(key.as_ref())))
+}
+
+fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
+    let sql = Zeroizing::new(format!("PRAGMA key = \"{}\";", *raw_key(key)));
+    conn.execute_batch(&sql)?;
+    conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA temp_store = MEMORY;")?;
+    Ok(())
+}
+
+/// Settings that hold for each schema on a connection: overwrite deleted content, and make a
+/// commit durable before it is reported.
+pub fn configure_schema(conn: &Connection, schema: &str) -> Result<()> {
+    conn.execute_batch(&format!(
+        "PRAGMA {schema}.secure_delete = ON; PRAGMA {schema}.synchronous = FULL;"
+    ))?;
+    Ok(())
+}
+
+fn is_damage(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+    )
+}
+
+/// Reads every page of `schema` through SQLCipher's HMAC check and SQLite's structure check.
+pub fn verify(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
+    let damaged = || VaultError::Damaged {
+        file: file.to_path_buf(),
+    };
+    let classify = |err: rusqlite::Error| {
+        if is_damage(&err) {
+            damaged()
+        } else {
+            VaultError::Storage(err)
+        }
+    };
+    conn.query_row(
+        &format!("SELECT count(*) FROM {schema}.sqlite_master"),
+        [],
+        |row| row.get::<_, i64>(0),
+    )
+    .map_err(classify)?;
+    let mut problems = conn
+        .prepare(&format!("PRAGMA {schema}.cipher_integrity_check"))
+        .map_err(classify)?;
+    if problems.exists([]).map_err(classify)? {
+        return Err(damaged());
+    }
+    let verdict: String = conn
+        .query_row(&format!("PRAGMA {schema}.quick_check(1)"), [], |row| {
+            row.get(0)
+        })
+        .map_err(classify)?;
+    if verdict != "ok" {
+        return Err(damaged());
+    }
+    Ok(())
+}
+
+/// Creates a new vault file for `space`. Refuses to touch an existing file.
+pub fn create(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
+    let path = dir.join(space.file_name());
+    if path.exists() {
+        return Err(VaultError::AlreadySetUp);
+    }
+    let mut conn = Connection::open_with_flags(
+        &path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+    )?;
+    apply_key(&conn, key)?;
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+    configure_schema(&conn, "main")?;
+    migrations::migrate(&mut conn, &path, migrations::for_space(space))?;
+    Ok(conn)
+}
+
+/// Opens an existing vault file on its own connection: checks it, then migrates it.
+pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
+    let path = dir.join(space.file_name());
+    if !path.is_file() {
+        return Err(VaultError::VaultFileMissing { file: path });
+    }
+    let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    apply_key(&conn, key)?;
+    verify(&conn, "main", &path)?;
+    configure_schema(&conn, "main")?;
+    migrations::migrate(&mut conn, &path, migrations::for_space(space))?;
+    Ok(conn)
+}
+
+/// Attaches an already checked and migrated private vault to the session's connection.
+pub fn attach(conn: &Connection, dir: &Path, space: Space, key: &Key) -> Result<()> {
+    let path = dir.join(space.file_name());
+    let path_text = path
+        .to_str()
+        .ok_or_else(|| VaultError::InvalidInput("The data folder's path is not valid text.".into()))?;
+    conn.execute(
+        &format!("ATTACH DATABASE ?1 AS {} KEY ?2", space.schema()),
+        rusqlite::params![path_text, raw_key(key).as_str()],
+    )?;
+    configure_schema(conn, space.schema())
+}
+
+pub fn detach(conn: &Connection, space: Space) -> Result<()> {
+    conn.execute_batch(&format!("DETACH DATABASE {}", space.schema()))?;
+    Ok(())
+}

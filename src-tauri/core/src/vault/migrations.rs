@@ -1,0 +1,136 @@
+//! Numbered schema migrations, one list per kind of vault. Each runs in its own transaction together
+//! with the bump of `PRAGMA user_version`, so a crash leaves the schema at one numbered version or
+//! the next. A file from a newer Hearth (a higher version than we know) is refused, not touched.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::error::{Result, VaultError};
+use super::types::Space;
+
+pub struct Migration {
+    pub version: u32,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const SHARED: &[Migration] = &[Migration {
+    version: 1,
+    name: "partners, settings, entries",
+    sql: include_str!("../../migrations/shared/0001_init.sql"),
+}];
+
+pub const PRIVATE: &[Migration] = &[Migration {
+    version: 1,
+    name: "entries",
+    sql: include_str!("../../migrations/private/0001_init.sql"),
+}];
+
+pub fn for_space(space: Space) -> &'static [Migration] {
+    match space {
+        Space::Shared => SHARED,
+        Space::Private(_) => PRIVATE,
+    }
+}
+
+pub fn latest(migrations: &[Migration]) -> u32 {
+    migrations.last().map_or(0, |m| m.version)
+}
+
+pub fn current_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the database on `conn` (as `main`) up to the newest version in `migrations`.
+pub fn migrate(conn: &mut Connection, file: &Path, migrations: &[Migration]) -> Result<u32> {
+    let current = current_version(conn)?;
+    let supported = latest(migrations);
+    if current > supported {
+        return Err(VaultError::FormatTooNew {
+            file: file.to_path_buf(),
+            found: current,
+            supported,
+        });
+    }
+    for migration in migrations.iter().filter(|m| m.version > current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(migration.sql)?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(supported)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_numbered_from_one_without_gaps() {
+        for list in [SHARED, PRIVATE] {
+            for (index, migration) in list.iter().enumerate() {
+                assert_eq!(migration.version as usize, index + 1, "{}", migration.name);
+            }
+        }
+    }
+
+    #[test]
+    fn fresh_database_reaches_latest_and_rerun_is_a_no_op() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut conn, Path::new("x"), SHARED).unwrap(), 1);
+        assert_eq!(current_version(&conn).unwrap(), 1);
+        conn.execute("INSERT INTO partners VALUES ('a', 'Sam')", [])
+            .unwrap();
+        migrate(&mut conn, Path::new("x"), SHARED).unwrap();
+        let name: String = conn
+            .query_row("SELECT display_name FROM partners", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Sam");
+    }
+
+    #[test]
+    fn a_later_migration_keeps_existing_rows() {
+        const NEXT: &[Migration] = &[
+            Migration {
+                version: 1,
+                name: "entries",
+                sql: include_str!("../../migrations/private/0001_init.sql"),
+            },
+            Migration {
+                version: 2,
+                name: "entry titles",
+                sql: "ALTER TABLE entries ADD COLUMN title TEXT;",
+            },
+        ];
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new("x"), PRIVATE).unwrap();
+        conn.execute(
+            "INSERT INTO entries (created_at, body) VALUES ('2026-01-01', 'kept')",
+            [],
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn, Path::new("x"), NEXT).unwrap(), 2);
+        let (body, title): (String, Option<String>) = conn
+            .query_row("SELECT body, title FROM entries", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((body.as_str(), title), ("kept", None));
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        let err = migrate(&mut conn, Path::new("shared.db"), SHARED).unwrap_err();
+        assert!(matches!(
+            err,
+            VaultError::FormatTooNew {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ));
+    }
+}

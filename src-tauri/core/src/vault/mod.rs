@@ -1,0 +1,454 @@
+//! The vaults: the couple's shared SQLCipher file and one private file per partner, each with its own
+//! random key, wrapped in the keyslots file under each way in.
+//!
+//! [`Vault`] is the one object the shell holds. It moves between three states (needs setup, locked,
+//! unlocked) and is the only place keys are made, unwrapped or dropped. A wrong passphrase is found
+//! by the keyslot's AEAD before any vault file is opened, so it cannot change a byte on disk; a file
+//! that fails its page checks after a good unwrap is reported as damaged and left alone.
+
+pub mod crypto;
+pub mod db;
+mod error;
+pub mod hex;
+pub mod keyslots;
+pub mod migrations;
+pub mod recovery;
+mod session;
+pub mod settings;
+pub mod strength;
+pub mod throttle;
+mod types;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Serialize;
+
+pub use crypto::KdfParams;
+pub use error::{Result, VaultError};
+pub use session::Session;
+pub use types::{Partner, Space};
+
+use keyslots::{Keyslots, SlotId, VaultSlots};
+use throttle::Throttle;
+
+pub const MAX_NAME_CHARS: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    NeedsSetup,
+    Locked,
+    Unlocked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerStatus {
+    pub id: Partner,
+    pub name: String,
+    pub unlocked: bool,
+}
+
+/// What the UI may show. `partners` is empty after a restart until someone unlocks: the names live
+/// only inside the shared vault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Status {
+    pub state: State,
+    pub partners: Vec<PartnerStatus>,
+}
+
+/// One partner as entered at first-run setup.
+pub struct NewPartner<'a> {
+    pub name: &'a str,
+    pub passphrase: &'a str,
+}
+
+/// The recovery codes made at setup. They are returned once and stored nowhere in plain form.
+#[derive(Debug, Serialize)]
+pub struct RecoveryCodes {
+    pub a: String,
+    pub b: String,
+}
+
+pub struct Vault {
+    dir: PathBuf,
+    kdf: KdfParams,
+    session: Option<Session>,
+    names: Option<[String; 2]>,
+    throttle: Throttle,
+}
+
+impl Vault {
+    /// The vaults in `dir`, with slots written at the KDF floor.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self::with_kdf(dir, KdfParams::FLOOR)
+    }
+
+    /// As [`Vault::new`], but writing slots with `kdf`. The app always uses the floor; tests and
+    /// benchmarks that are not about the KDF pass weaker parameters here.
+    pub fn with_kdf(dir: impl Into<PathBuf>, kdf: KdfParams) -> Self {
+        Vault {
+            dir: dir.into(),
+            kdf,
+            session: None,
+            names: None,
+            throttle: Throttle::default(),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn status(&self) -> Status {
+        let state = if self.session.is_some() {
+            State::Unlocked
+        } else if self.is_set_up() {
+            State::Locked
+        } else {
+            State::NeedsSetup
+        };
+        let unlocked = self
+            .session
+            .as_ref()
+            .map(Session::unlocked_partners)
+            .unwrap_or_default();
+        let partners = match &self.names {
+            Some(names) => Partner::BOTH
+                .into_iter()
+                .map(|id| PartnerStatus {
+                    id,
+                    name: names[index(id)].clone(),
+                    unlocked: unlocked.contains(&id),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        Status { state, partners }
+    }
+
+    fn is_set_up(&self) -> bool {
+        keyslots::path_in(&self.dir).exists()
+            || Space::ALL
+                .iter()
+                .any(|space| self.dir.join(space.file_name()).exists())
+    }
+
+    pub fn session(&self) -> Result<&Session> {
+        self.session.as_ref().ok_or(VaultError::Locked)
+    }
+
+    pub fn session_mut(&mut self) -> Result<&mut Session> {
+        self.session.as_mut().ok_or(VaultError::Locked)
+    }
+
+    fn name(&self, who: Partner) -> Option<String> {
+        self.names.as_ref().map(|names| names[index(who)].clone())
+    }
+
+    /// First-run setup: creates the three vault files and the keyslots, and leaves both partners
+    /// unlocked. Returns each partner's recovery code, which exists nowhere else.
+    pub fn setup(&mut self, a: NewPartner<'_>, b: NewPartner<'_>) -> Result<RecoveryCodes> {
+        if self.is_set_up() {
+            return Err(VaultError::AlreadySetUp);
+        }
+        let names = [clean_name(a.name)?, clean_name(b.name)?];
+        if names[0].to_lowercase() == names[1].to_lowercase() {
+            return Err(VaultError::InvalidInput(
+                "Give each of you a different name, so Hearth can tell you apart.".into(),
+            ));
+        }
+        let known: Vec<&str> = names.iter().map(String::as_str).collect();
+        strength::check(a.passphrase, &known)?;
+        strength::check(b.passphrase, &known)?;
+        if a.passphrase == b.passphrase {
+            return Err(VaultError::InvalidInput(
+                "Each of you needs your own passphrase, so your private spaces stay private.".into(),
+            ));
+        }
+        fs::create_dir_all(&self.dir)?;
+        let created = self.create_vaults(&names, [a.passphrase, b.passphrase]);
+        match created {
+            Ok((codes, session)) => {
+                self.session = Some(session);
+                self.names = Some(names);
+                Ok(codes)
+            }
+            Err(err) => {
+                // Setup refused to start over existing files, so everything here is ours to remove.
+                for space in Space::ALL {
+                    let _ = fs::remove_file(self.dir.join(space.file_name()));
+                }
+                let _ = fs::remove_file(keyslots::path_in(&self.dir));
+                Err(err)
+            }
+        }
+    }
+
+    fn create_vaults(
+        &self,
+        names: &[String; 2],
+        passphrases: [&str; 2],
+    ) -> Result<(RecoveryCodes, Session)> {
+        let shared_key = crypto::random_key();
+        let mut slots = Keyslots::new();
+
+        let shared = db::create(&self.dir, Space::Shared, &shared_key)?;
+        for who in Partner::BOTH {
+            shared.execute(
+                "INSERT INTO partners (id, display_name) VALUES (?1, ?2)",
+                (who.letter(), &names[index(who)]),
+            )?;
+        }
+        drop(shared);
+        let mut shared_slots = VaultSlots::new(Space::Shared);
+        for who in Partner::BOTH {
+            shared_slots.set_slot(
+                SlotId::Passphrase(who),
+                passphrases[index(who)],
+                &shared_key,
+                self.kdf,
+            )?;
+        }
+        slots.vaults.push(shared_slots);
+
+        let mut codes = Vec::new();
+        let mut private_keys = Vec::new();
+        for who in Partner::BOTH {
+            let space = Space::Private(who);
+            let key = crypto::random_key();
+            drop(db::create(&self.dir, space, &key)?);
+            let code = recovery::generate();
+            let mut private_slots = VaultSlots::new(space);
+            private_slots.set_slot(
+                SlotId::Passphrase(who),
+                passphrases[index(who)],
+                &key,
+                self.kdf,
+            )?;
+            private_slots.set_slot(
+                SlotId::Recovery,
+                &recovery::normalize(&code)?,
+                &key,
+                self.kdf,
+            )?;
+            slots.vaults.push(private_slots);
+            codes.push(code);
+            private_keys.push((who, key));
+        }
+        slots.save_atomic(&self.dir)?;
+
+        let mut session = Session::open(&self.dir, shared_key)?;
+        for (who, key) in private_keys {
+            session.attach_private(&self.dir, who, key)?;
+        }
+        Ok((
+            RecoveryCodes {
+                a: codes[0].to_string(),
+                b: codes[1].to_string(),
+            },
+            session,
+        ))
+    }
+
+    /// Unlocks as `who`, or, when the lock screen does not know the names (after a restart), as
+    /// whichever partner the passphrase belongs to.
+    pub fn unlock(&mut self, who: Option<Partner>, passphrase: &str, now: Instant) -> Result<Status> {
+        if self.session.is_some() {
+            return Err(VaultError::AlreadyUnlocked {
+                who: self.unlocked_names(),
+            });
+        }
+        if !self.is_set_up() {
+            return Err(VaultError::NotSetUp);
+        }
+        self.throttle.check(now)?;
+        let slots = Keyslots::load(&self.dir)?;
+        let shared = slots.vault(Space::Shared)?;
+        let candidates = match who {
+            Some(who) => vec![who],
+            None => Partner::BOTH.to_vec(),
+        };
+        let mut found = None;
+        for candidate in candidates {
+            if let Some(key) = shared.unwrap_key(SlotId::Passphrase(candidate), passphrase)? {
+                found = Some((candidate, key));
+                break;
+            }
+        }
+        let Some((who, shared_key)) = found else {
+            self.throttle.failed(now);
+            return Err(VaultError::WrongPassphrase {
+                who: who.and_then(|w| self.name(w)),
+            });
+        };
+        let private_key = slots
+            .vault(Space::Private(who))?
+            .unwrap_key(SlotId::Passphrase(who), passphrase)?
+            .ok_or_else(|| VaultError::WrongPassphrase { who: self.name(who) })?;
+        self.throttle.succeeded();
+
+        let mut session = Session::open(&self.dir, shared_key)?;
+        session.attach_private(&self.dir, who, private_key)?;
+        self.names = Some(settings::partner_names(&session)?);
+        self.session = Some(session);
+        Ok(self.status())
+    }
+
+    /// The other partner joins a running session ("sitting together at one screen").
+    pub fn add_partner(&mut self, who: Partner, passphrase: &str, now: Instant) -> Result<Status> {
+        let session = self.session.as_ref().ok_or(VaultError::Locked)?;
+        if session.is_open(Space::Private(who)) {
+            return Err(VaultError::AlreadyUnlocked {
+                who: self.name(who).unwrap_or_default(),
+            });
+        }
+        self.throttle.check(now)?;
+        let slots = Keyslots::load(&self.dir)?;
+        let Some(key) = slots
+            .vault(Space::Private(who))?
+            .unwrap_key(SlotId::Passphrase(who), passphrase)?
+        else {
+            self.throttle.failed(now);
+            return Err(VaultError::WrongPassphrase { who: self.name(who) });
+        };
+        self.throttle.succeeded();
+        let dir = self.dir.clone();
+        self.session_mut()?.attach_private(&dir, who, key)?;
+        Ok(self.status())
+    }
+
+    /// Closes every connection and wipes every key. The names stay in memory so the lock screen can
+    /// offer them until Hearth quits.
+    pub fn lock(&mut self) -> Status {
+        self.session = None;
+        self.status()
+    }
+
+    /// Rewraps `who`'s slots under a new passphrase. No vault data is re-encrypted.
+    pub fn change_passphrase(
+        &mut self,
+        who: Partner,
+        old: &str,
+        new: &str,
+        now: Instant,
+    ) -> Result<()> {
+        let session = self.session.as_ref().ok_or(VaultError::Locked)?;
+        if !session.is_open(Space::Private(who)) {
+            return Err(VaultError::Locked);
+        }
+        self.throttle.check(now)?;
+        let mut slots = Keyslots::load(&self.dir)?;
+        let shared = slots.vault(Space::Shared)?;
+        if shared
+            .unwrap_key(SlotId::Passphrase(who), old)?
+            .is_none()
+        {
+            self.throttle.failed(now);
+            return Err(VaultError::WrongPassphrase { who: self.name(who) });
+        }
+        self.throttle.succeeded();
+        self.check_new_passphrase(&slots, who, new)?;
+        self.rewrap(&mut slots, who, new)
+    }
+
+    /// Sets a new passphrase for `who` with their recovery code. Someone must be unlocked: the
+    /// recovery code opens only `who`'s private vault, and the shared vault's key comes from the
+    /// running session, which is how a partner who forgot gets back in "through the other partner".
+    pub fn reset_with_recovery(
+        &mut self,
+        who: Partner,
+        code: &str,
+        new: &str,
+        now: Instant,
+    ) -> Result<Status> {
+        if self.session.is_none() {
+            return Err(VaultError::Locked);
+        }
+        self.throttle.check(now)?;
+        let code = recovery::normalize(code)?;
+        let mut slots = Keyslots::load(&self.dir)?;
+        let Some(private_key) = slots
+            .vault(Space::Private(who))?
+            .unwrap_key(SlotId::Recovery, &code)?
+        else {
+            self.throttle.failed(now);
+            return Err(VaultError::WrongRecoveryCode {
+                who: self.name(who).unwrap_or_default(),
+            });
+        };
+        self.throttle.succeeded();
+        self.check_new_passphrase(&slots, who, new)?;
+        let dir = self.dir.clone();
+        self.session_mut()?.attach_private(&dir, who, private_key)?;
+        self.rewrap(&mut slots, who, new)?;
+        Ok(self.status())
+    }
+
+    fn check_new_passphrase(&self, slots: &Keyslots, who: Partner, new: &str) -> Result<()> {
+        let names = self.names.clone().unwrap_or_default();
+        let known: Vec<&str> = names.iter().map(String::as_str).collect();
+        strength::check(new, &known)?;
+        let other = who.other();
+        if slots
+            .vault(Space::Shared)?
+            .unwrap_key(SlotId::Passphrase(other), new)?
+            .is_some()
+        {
+            return Err(VaultError::InvalidInput(
+                "Each of you needs your own passphrase, so your private spaces stay private.".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Writes `who`'s shared and private passphrase slots anew, in one atomic file replacement.
+    fn rewrap(&self, slots: &mut Keyslots, who: Partner, new: &str) -> Result<()> {
+        let session = self.session()?;
+        for space in [Space::Shared, Space::Private(who)] {
+            let key = session.key(space)?;
+            slots
+                .vault_mut(space)?
+                .set_slot(SlotId::Passphrase(who), new, key, self.kdf)?;
+        }
+        slots.save_atomic(&self.dir)
+    }
+
+    fn unlocked_names(&self) -> String {
+        self.status()
+            .partners
+            .iter()
+            .filter(|p| p.unlocked)
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ")
+    }
+}
+
+fn index(who: Partner) -> usize {
+    match who {
+        Partner::A => 0,
+        Partner::B => 1,
+    }
+}
+
+fn clean_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(VaultError::InvalidInput(
+            "Each of you needs a name, even a nickname.".into(),
+        ));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(VaultError::InvalidInput(format!(
+            "Names can be up to {MAX_NAME_CHARS} characters."
+        )));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(VaultError::InvalidInput(
+            "Names can't contain control characters.".into(),
+        ));
+    }
+    Ok(name.to_string())
+}

@@ -1,0 +1,92 @@
+//! Settings that live inside the shared vault (so they are private too): the partners' names and the
+//! auto-lock idle time. Also the idle clock that decides when auto-lock is due.
+
+use std::time::{Duration, Instant};
+
+use rusqlite::OptionalExtension;
+
+use super::error::{Result, VaultError};
+use super::session::Session;
+use super::types::Partner;
+
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=240;
+const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
+
+pub fn partner_names(session: &Session) -> Result<[String; 2]> {
+    let name = |who: Partner| -> Result<String> {
+        Ok(session.conn().query_row(
+            "SELECT display_name FROM main.partners WHERE id = ?1",
+            [who.letter()],
+            |row| row.get(0),
+        )?)
+    };
+    Ok([name(Partner::A)?, name(Partner::B)?])
+}
+
+pub fn auto_lock_minutes(session: &Session) -> Result<u32> {
+    let stored: Option<String> = session
+        .conn()
+        .query_row(
+            "SELECT value FROM main.settings WHERE key = ?1",
+            [AUTO_LOCK_KEY],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(stored
+        .and_then(|text| text.parse().ok())
+        .filter(|minutes| AUTO_LOCK_RANGE.contains(minutes))
+        .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
+}
+
+pub fn set_auto_lock_minutes(session: &Session, minutes: u32) -> Result<()> {
+    if !AUTO_LOCK_RANGE.contains(&minutes) {
+        return Err(VaultError::InvalidInput(format!(
+            "Auto-lock can be set from {} to {} minutes.",
+            AUTO_LOCK_RANGE.start(),
+            AUTO_LOCK_RANGE.end()
+        )));
+    }
+    session.conn().execute(
+        "INSERT INTO main.settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (AUTO_LOCK_KEY, minutes.to_string()),
+    )?;
+    Ok(())
+}
+
+/// When the person last did something in the app.
+#[derive(Debug, Clone, Copy)]
+pub struct IdleClock {
+    last_activity: Instant,
+}
+
+impl IdleClock {
+    pub fn new(now: Instant) -> Self {
+        IdleClock { last_activity: now }
+    }
+
+    pub fn touch(&mut self, now: Instant) {
+        self.last_activity = self.last_activity.max(now);
+    }
+
+    pub fn is_idle_for(&self, now: Instant, minutes: u32) -> bool {
+        now.saturating_duration_since(self.last_activity)
+            >= Duration::from_secs(u64::from(minutes) * 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idle_clock_counts_from_the_last_activity() {
+        let start = Instant::now();
+        let mut clock = IdleClock::new(start);
+        assert!(!clock.is_idle_for(start + Duration::from_secs(599), 10));
+        assert!(clock.is_idle_for(start + Duration::from_secs(600), 10));
+        clock.touch(start + Duration::from_secs(500));
+        assert!(!clock.is_idle_for(start + Duration::from_secs(600), 10));
+    }
+}
