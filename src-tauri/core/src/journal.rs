@@ -78,7 +78,11 @@ pub fn get_entry(session: &Session, space: Space, id: i64) -> Result<Option<Entr
 }
 
 /// The newest entries first.
-pub fn list_entries(session: &Session, space: Space, limit: u32) -> Result<Vec<Entry>, JournalError> {
+pub fn list_entries(
+    session: &Session,
+    space: Space,
+    limit: u32,
+) -> Result<Vec<Entry>, JournalError> {
     let schema = session.schema(space)?;
     let mut statement = session.conn().prepare(&format!(
         "SELECT id, created_at, body FROM {schema}.entries ORDER BY id DESC LIMIT ?1"
@@ -98,8 +102,10 @@ pub fn count_entries(session: &Session, space: Space) -> Result<u64, JournalErro
     let schema = session.schema(space)?;
     Ok(session
         .conn()
-        .query_row(&format!("SELECT count(*) FROM {schema}.entries"), [], |row| {
-            row.get::<_, i64>(0)
-        })?
+        .query_row(
+            &format!("SELECT count(*) FROM {schema}.entries"),
+            [],
+            |row| row.get::<_, i64>(0),
+        )?
         .unsigned_abs())
 }

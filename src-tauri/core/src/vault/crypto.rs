@@ -95,7 +95,12 @@ pub fn derive_kek(passphrase: &str, salt: &[u8], params: KdfParams) -> Result<Ke
 }
 
 /// XChaCha20-Poly1305 encryption; returns ciphertext followed by the tag.
-pub fn seal(key: &[u8; KEY_LEN], nonce: &[u8; NONCE_LEN], aad: &[u8], msg: &[u8]) -> Result<Vec<u8>> {
+pub fn seal(
+    key: &[u8; KEY_LEN],
+    nonce: &[u8; NONCE_LEN],
+    aad: &[u8],
+    msg: &[u8],
+) -> Result<Vec<u8>> {
     XChaCha20Poly1305::new(key.into())
         .encrypt(XNonce::from_slice(nonce), Payload { msg, aad })
         .map_err(|_| VaultError::Crypto)
@@ -176,6 +181,11 @@ only one tip for the future, sunscreen would be it.";
     #[test]
     fn floor_is_above_owasp_minimum() {
         assert!(KdfParams::FLOOR.m_kib >= 19 * 1024 && KdfParams::FLOOR.t >= 2);
-        assert!(!KdfParams { m_kib: 8, t: 1, p: 1 }.meets_floor());
+        assert!(!KdfParams {
+            m_kib: 8,
+            t: 1,
+            p: 1
+        }
+        .meets_floor());
     }
 }

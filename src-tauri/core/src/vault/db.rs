@@ -110,9 +110,9 @@ pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
 /// Attaches an already checked and migrated private vault to the session's connection.
 pub fn attach(conn: &Connection, dir: &Path, space: Space, key: &Key) -> Result<()> {
     let path = dir.join(space.file_name());
-    let path_text = path
-        .to_str()
-        .ok_or_else(|| VaultError::InvalidInput("The data folder's path is not valid text.".into()))?;
+    let path_text = path.to_str().ok_or_else(|| {
+        VaultError::InvalidInput("The data folder's path is not valid text.".into())
+    })?;
     conn.execute(
         &format!("ATTACH DATABASE ?1 AS {} KEY ?2", space.schema()),
         rusqlite::params![path_text, raw_key(key).as_str()],

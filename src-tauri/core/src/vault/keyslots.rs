@@ -223,10 +223,7 @@ impl Keyslots {
 
     pub fn vault_mut(&mut self, space: Space) -> Result<&mut VaultSlots> {
         let err = self.missing(space);
-        self.vaults
-            .iter_mut()
-            .find(|v| v.space == space)
-            .ok_or(err)
+        self.vaults.iter_mut().find(|v| v.space == space).ok_or(err)
     }
 
     fn missing(&self, space: Space) -> VaultError {
@@ -296,7 +293,8 @@ impl VaultSlots {
         let nonce = crypto::random_nonce();
         let kek = crypto::derive_kek(secret, &salt, kdf)?;
         let sealed = crypto::seal(&kek, &nonce, &self.aad(id), key.as_ref())?;
-        let wrapped = <[u8; KEY_LEN + TAG_LEN]>::try_from(sealed).map_err(|_| VaultError::Crypto)?;
+        let wrapped =
+            <[u8; KEY_LEN + TAG_LEN]>::try_from(sealed).map_err(|_| VaultError::Crypto)?;
         let slot = Slot {
             id,
             kdf,
@@ -382,7 +380,10 @@ mod tests {
     #[test]
     fn newer_format_is_told_apart_from_damage() {
         let err = Keyslots::parse(br#"{"format": 7, "anything": true}"#, Path::new("k"));
-        assert!(matches!(err, Err(VaultError::FormatTooNew { found: 7, .. })));
+        assert!(matches!(
+            err,
+            Err(VaultError::FormatTooNew { found: 7, .. })
+        ));
         let err = Keyslots::parse(b"{not json", Path::new("k"));
         assert!(matches!(err, Err(VaultError::KeyslotsDamaged { .. })));
     }

@@ -164,7 +164,8 @@ impl Vault {
         strength::check(b.passphrase, &known)?;
         if a.passphrase == b.passphrase {
             return Err(VaultError::InvalidInput(
-                "Each of you needs your own passphrase, so your private spaces stay private.".into(),
+                "Each of you needs your own passphrase, so your private spaces stay private."
+                    .into(),
             ));
         }
         fs::create_dir_all(&self.dir)?;
@@ -254,7 +255,12 @@ impl Vault {
 
     /// Unlocks as `who`, or, when the lock screen does not know the names (after a restart), as
     /// whichever partner the passphrase belongs to.
-    pub fn unlock(&mut self, who: Option<Partner>, passphrase: &str, now: Instant) -> Result<Status> {
+    pub fn unlock(
+        &mut self,
+        who: Option<Partner>,
+        passphrase: &str,
+        now: Instant,
+    ) -> Result<Status> {
         if self.session.is_some() {
             return Err(VaultError::AlreadyUnlocked {
                 who: self.unlocked_names(),
@@ -286,7 +292,9 @@ impl Vault {
         let private_key = slots
             .vault(Space::Private(who))?
             .unwrap_key(SlotId::Passphrase(who), passphrase)?
-            .ok_or_else(|| VaultError::WrongPassphrase { who: self.name(who) })?;
+            .ok_or_else(|| VaultError::WrongPassphrase {
+                who: self.name(who),
+            })?;
         self.throttle.succeeded();
 
         let mut session = Session::open(&self.dir, shared_key)?;
@@ -311,7 +319,9 @@ impl Vault {
             .unwrap_key(SlotId::Passphrase(who), passphrase)?
         else {
             self.throttle.failed(now);
-            return Err(VaultError::WrongPassphrase { who: self.name(who) });
+            return Err(VaultError::WrongPassphrase {
+                who: self.name(who),
+            });
         };
         self.throttle.succeeded();
         let dir = self.dir.clone();
@@ -324,6 +334,21 @@ impl Vault {
     pub fn lock(&mut self) -> Status {
         self.session = None;
         self.status()
+    }
+
+    /// Locks if nobody has been active for the auto-lock time stored in the shared vault. Returns
+    /// whether it locked.
+    pub fn lock_if_idle(&mut self, idle: &settings::IdleClock, now: Instant) -> bool {
+        let Some(session) = &self.session else {
+            return false;
+        };
+        let minutes =
+            settings::auto_lock_minutes(session).unwrap_or(settings::DEFAULT_AUTO_LOCK_MINUTES);
+        if idle.is_idle_for(now, minutes) {
+            self.lock();
+            return true;
+        }
+        false
     }
 
     /// Rewraps `who`'s slots under a new passphrase. No vault data is re-encrypted.
@@ -341,12 +366,11 @@ impl Vault {
         self.throttle.check(now)?;
         let mut slots = Keyslots::load(&self.dir)?;
         let shared = slots.vault(Space::Shared)?;
-        if shared
-            .unwrap_key(SlotId::Passphrase(who), old)?
-            .is_none()
-        {
+        if shared.unwrap_key(SlotId::Passphrase(who), old)?.is_none() {
             self.throttle.failed(now);
-            return Err(VaultError::WrongPassphrase { who: self.name(who) });
+            return Err(VaultError::WrongPassphrase {
+                who: self.name(who),
+            });
         }
         self.throttle.succeeded();
         self.check_new_passphrase(&slots, who, new)?;
@@ -397,7 +421,8 @@ impl Vault {
             .is_some()
         {
             return Err(VaultError::InvalidInput(
-                "Each of you needs your own passphrase, so your private spaces stay private.".into(),
+                "Each of you needs your own passphrase, so your private spaces stay private."
+                    .into(),
             ));
         }
         Ok(())

@@ -12,7 +12,9 @@ pub fn check(passphrase: &str, known_words: &[&str]) -> Result<()> {
         return Err(weak("Choose a passphrase: a few uncommon words work well."));
     }
     if passphrase.chars().count() > MAX_PASSPHRASE_CHARS {
-        return Err(weak("That passphrase is longer than Hearth accepts (1024 characters)."));
+        return Err(weak(
+            "That passphrase is longer than Hearth accepts (1024 characters).",
+        ));
     }
     let estimate = zxcvbn(passphrase, known_words);
     if estimate.score() >= Score::Three {
@@ -49,7 +51,9 @@ mod tests {
     fn weak_ones_are_refused_with_a_reason() {
         for weak in ["password", "12345678", "sam2024", "", "   "] {
             match check(weak, &["sam"]) {
-                Err(VaultError::WeakPassphrase { reason }) => assert!(reason.len() > 20, "{reason}"),
+                Err(VaultError::WeakPassphrase { reason }) => {
+                    assert!(reason.len() > 20, "{reason}")
+                }
                 other => panic!("{weak:?} was not refused: {other:?}"),
             }
         }

@@ -1,0 +1,25 @@
+//! Generates the Tauri context and the ACL. Declaring the app's commands here makes Tauri deny any
+//! command that a capability does not allow, so the webview can call only what is listed.
+
+/// Every `#[tauri::command]` the shell registers. The IPC tests check this list against the handler.
+const COMMANDS: &[&str] = &[
+    "vault_status",
+    "setup_couple",
+    "unlock",
+    "add_partner",
+    "lock",
+    "change_passphrase",
+    "reset_passphrase",
+    "get_settings",
+    "set_auto_lock",
+    "note_activity",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/*.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {error:#}");
+    }
+}

@@ -1,0 +1,46 @@
+//! Commands for the settings screen and for the activity pings that keep auto-lock away.
+
+use hearth_core::vault::settings::{self, AUTO_LOCK_RANGE};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+
+use super::on_vault;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    auto_lock_minutes: u32,
+    auto_lock_min: u32,
+    auto_lock_max: u32,
+}
+
+fn read(session: &hearth_core::vault::Session) -> hearth_core::vault::Result<Settings> {
+    Ok(Settings {
+        auto_lock_minutes: settings::auto_lock_minutes(session)?,
+        auto_lock_min: *AUTO_LOCK_RANGE.start(),
+        auto_lock_max: *AUTO_LOCK_RANGE.end(),
+    })
+}
+
+#[tauri::command]
+pub async fn get_settings<R: Runtime>(app: AppHandle<R>) -> CommandResult<Settings> {
+    on_vault(app, |vault| read(vault.session()?)).await
+}
+
+#[tauri::command]
+pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> CommandResult<Settings> {
+    on_vault(app, move |vault| {
+        let session = vault.session()?;
+        settings::set_auto_lock_minutes(session, minutes)?;
+        read(session)
+    })
+    .await
+}
+
+/// The UI calls this (throttled) on key presses and pointer moves.
+#[tauri::command]
+pub fn note_activity<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
+    app.state::<AppState>().touch()
+}

@@ -1,0 +1,103 @@
+//! Commands for setup, unlocking, locking and passphrases.
+
+use std::time::Instant;
+
+use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status};
+use serde::Deserialize;
+use tauri::{AppHandle, Runtime};
+use zeroize::Zeroizing;
+
+use super::on_vault;
+use crate::error::CommandResult;
+
+#[derive(Deserialize)]
+pub struct PartnerInput {
+    name: String,
+    passphrase: String,
+}
+
+#[tauri::command]
+pub async fn vault_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<Status> {
+    on_vault(app, |vault| Ok(vault.status())).await
+}
+
+#[tauri::command]
+pub async fn setup_couple<R: Runtime>(
+    app: AppHandle<R>,
+    a: PartnerInput,
+    b: PartnerInput,
+) -> CommandResult<RecoveryCodes> {
+    let (a_pass, b_pass) = (Zeroizing::new(a.passphrase), Zeroizing::new(b.passphrase));
+    on_vault(app, move |vault| {
+        vault.setup(
+            NewPartner {
+                name: &a.name,
+                passphrase: &a_pass,
+            },
+            NewPartner {
+                name: &b.name,
+                passphrase: &b_pass,
+            },
+        )
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn unlock<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Option<Partner>,
+    passphrase: String,
+) -> CommandResult<Status> {
+    let passphrase = Zeroizing::new(passphrase);
+    on_vault(app, move |vault| {
+        vault.unlock(partner, &passphrase, Instant::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn add_partner<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+    passphrase: String,
+) -> CommandResult<Status> {
+    let passphrase = Zeroizing::new(passphrase);
+    on_vault(app, move |vault| {
+        vault.add_partner(partner, &passphrase, Instant::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn lock<R: Runtime>(app: AppHandle<R>) -> CommandResult<Status> {
+    on_vault(app, |vault| Ok(vault.lock())).await
+}
+
+#[tauri::command]
+pub async fn change_passphrase<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+    current: String,
+    new: String,
+) -> CommandResult<()> {
+    let (current, new) = (Zeroizing::new(current), Zeroizing::new(new));
+    on_vault(app, move |vault| {
+        vault.change_passphrase(partner, &current, &new, Instant::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn reset_passphrase<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+    recovery_code: String,
+    new: String,
+) -> CommandResult<Status> {
+    let (code, new) = (Zeroizing::new(recovery_code), Zeroizing::new(new));
+    on_vault(app, move |vault| {
+        vault.reset_with_recovery(partner, &code, &new, Instant::now())
+    })
+    .await
+}

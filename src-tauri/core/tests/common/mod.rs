@@ -1,0 +1,129 @@
+//! Helpers shared by the vault integration tests: a couple set up on real SQLCipher files in a
+//! temporary folder, file hashing, and a byte-level search for leaked plaintext.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use hearth_core::vault::{KdfParams, NewPartner, RecoveryCodes, Vault};
+use sha2::{Digest, Sha256};
+
+/// Weak Argon2id for tests that are not about the KDF, so that each unlock is fast.
+pub const FAST_KDF: KdfParams = KdfParams {
+    m_kib: 256,
+    t: 1,
+    p: 1,
+};
+
+pub const PASS_A: &str = "lantern orbit velvet cactus";
+pub const PASS_B: &str = "quiet harbor mosaic tundra";
+pub const NEW_PASS: &str = "copper meadow signal walrus";
+
+pub fn set_up(dir: &Path) -> (Vault, RecoveryCodes) {
+    set_up_named(dir, "Sam", "Alex", PASS_A, PASS_B)
+}
+
+pub fn set_up_named(
+    dir: &Path,
+    a: &str,
+    b: &str,
+    pass_a: &str,
+    pass_b: &str,
+) -> (Vault, RecoveryCodes) {
+    let mut vault = Vault::with_kdf(dir, FAST_KDF);
+    let codes = vault
+        .setup(
+            NewPartner {
+                name: a,
+                passphrase: pass_a,
+            },
+            NewPartner {
+                name: b,
+                passphrase: pass_b,
+            },
+        )
+        .unwrap();
+    (vault, codes)
+}
+
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn hash_file(path: &Path) -> String {
+    let bytes = fs::read(path).unwrap();
+    format!("{:x}", Sha256::digest(&bytes))
+}
+
+pub fn hash_all(dir: &Path) -> BTreeMap<PathBuf, String> {
+    files_under(dir)
+        .into_iter()
+        .map(|path| {
+            let hash = hash_file(&path);
+            (path, hash)
+        })
+        .collect()
+}
+
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every file under `dir` holding `marker` as UTF-8 or UTF-16LE.
+pub fn files_containing(dir: &Path, marker: &str) -> Vec<String> {
+    let forms = [marker.as_bytes().to_vec(), utf16le(marker)];
+    files_under(dir)
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = fs::read(&path).ok()?;
+            forms
+                .iter()
+                .any(|form| contains(&bytes, form))
+                .then(|| path.display().to_string())
+        })
+        .collect()
+}
+
+/// Files that begin with SQLite's plaintext header, i.e. unencrypted databases.
+pub fn plaintext_databases(dir: &Path) -> Vec<String> {
+    files_under(dir)
+        .into_iter()
+        .filter(|path| {
+            fs::read(path)
+                .map(|bytes| bytes.starts_with(b"SQLite format 3"))
+                .unwrap_or(false)
+        })
+        .map(|path| path.display().to_string())
+        .collect()
+}
+
+pub fn unique_marker(prefix: &str) -> String {
+    let mut bytes = [0u8; 8];
+    hearth_core::vault::crypto::fill_random(&mut bytes);
+    format!("{prefix}{}", hearth_core::vault::hex::encode(&bytes))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for path in files_under(from) {
+        fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
+}

@@ -1,0 +1,250 @@
+//! Wrong passphrases change nothing on disk; damaged, truncated or missing files each give their own
+//! clear error and are left exactly as they were.
+
+mod common;
+
+use std::fs::{self, OpenOptions};
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use common::*;
+use hearth_core::journal;
+use hearth_core::vault::keyslots::{Keyslots, SlotId};
+use hearth_core::vault::{db, Partner, Space, Vault, VaultError};
+use rusqlite::Connection;
+
+const PAGE: u64 = 4096;
+
+/// A couple with enough rows that every vault file has several pages, locked.
+fn pristine() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, _) = set_up(dir.path());
+    let session = vault.session().unwrap();
+    for space in Space::ALL {
+        for i in 0..60 {
+            journal::add_entry(
+                session,
+                space,
+                &format!("entry {i}: {}", "words ".repeat(30)),
+            )
+            .unwrap();
+        }
+    }
+    vault.lock();
+    dir
+}
+
+fn copy_of(pristine: &Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(pristine, copy.path());
+    copy
+}
+
+fn unlock_as_a(dir: &Path) -> VaultError {
+    Vault::with_kdf(dir, FAST_KDF)
+        .unlock(Some(Partner::A), PASS_A, Instant::now())
+        .err()
+        .expect("unlock should fail")
+}
+
+fn flip_byte(path: &Path, offset: u64) {
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+        .unwrap();
+    let mut byte = [0u8; 1];
+    file.seek(SeekFrom::Start(offset)).unwrap();
+    std::io::Read::read_exact(&mut file, &mut byte).unwrap();
+    file.seek(SeekFrom::Start(offset)).unwrap();
+    file.write_all(&[byte[0] ^ 0x5a]).unwrap();
+}
+
+fn assert_damaged(err: VaultError, file: &Path) {
+    match err {
+        VaultError::Damaged { file: named } => {
+            assert_eq!(named, file);
+            assert!(VaultError::Damaged {
+                file: named.clone()
+            }
+            .to_string()
+            .contains(&named.display().to_string()));
+        }
+        other => panic!("expected Damaged for {}, got {other:?}", file.display()),
+    }
+}
+
+#[test]
+fn wrong_passphrase_changes_no_byte_on_disk() {
+    let base = pristine();
+    let before = hash_all(base.path());
+    let mut vault = Vault::with_kdf(base.path(), FAST_KDF);
+    for who in [Some(Partner::A), Some(Partner::B), None] {
+        let err = vault
+            .unlock(who, "definitely not it", Instant::now())
+            .unwrap_err();
+        assert!(matches!(err, VaultError::WrongPassphrase { .. }));
+    }
+    assert_eq!(hash_all(base.path()), before);
+}
+
+#[test]
+fn flipped_byte_in_a_later_page_is_reported_and_left_alone() {
+    let base = pristine();
+    for (file, page) in [("shared.db", 2), ("private-a.db", 2), ("private-a.db", 3)] {
+        let dir = copy_of(base.path());
+        let path = dir.path().join(file);
+        flip_byte(&path, (page - 1) * PAGE + 300);
+        let damaged = hash_file(&path);
+        assert_damaged(unlock_as_a(dir.path()), &path);
+        assert_eq!(hash_file(&path), damaged, "{file} must not be written over");
+    }
+}
+
+#[test]
+fn truncated_file_is_reported_and_left_alone() {
+    let base = pristine();
+    for file in ["shared.db", "private-a.db"] {
+        let dir = copy_of(base.path());
+        let path = dir.path().join(file);
+        let len = fs::metadata(&path).unwrap().len();
+        assert!(len > 2 * PAGE);
+        OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(PAGE + 1000)
+            .unwrap();
+        let damaged = hash_file(&path);
+        assert_damaged(unlock_as_a(dir.path()), &path);
+        assert_eq!(hash_file(&path), damaged);
+    }
+}
+
+#[test]
+fn damaged_first_16_bytes_are_reported_and_left_alone() {
+    let base = pristine();
+    for file in ["shared.db", "private-a.db"] {
+        let dir = copy_of(base.path());
+        let path = dir.path().join(file);
+        let mut bytes = fs::read(&path).unwrap();
+        for b in &mut bytes[..16] {
+            *b ^= 0xff;
+        }
+        fs::write(&path, &bytes).unwrap();
+        let damaged = hash_file(&path);
+        assert_damaged(unlock_as_a(dir.path()), &path);
+        assert_eq!(hash_file(&path), damaged);
+    }
+}
+
+#[test]
+fn missing_keyslots_file_is_its_own_error() {
+    let base = pristine();
+    let dir = copy_of(base.path());
+    fs::remove_file(dir.path().join("keyslots.json")).unwrap();
+    let before = hash_all(dir.path());
+    match unlock_as_a(dir.path()) {
+        VaultError::KeyslotsMissing { file } => assert!(file.ends_with("keyslots.json")),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(hash_all(dir.path()), before);
+    let mut vault = Vault::with_kdf(dir.path(), FAST_KDF);
+    assert_eq!(
+        vault.status().state,
+        hearth_core::vault::State::Locked,
+        "not mistaken for a fresh install"
+    );
+    assert!(matches!(
+        vault.setup(
+            hearth_core::vault::NewPartner {
+                name: "X",
+                passphrase: NEW_PASS
+            },
+            hearth_core::vault::NewPartner {
+                name: "Y",
+                passphrase: PASS_B
+            }
+        ),
+        Err(VaultError::AlreadySetUp)
+    ));
+}
+
+#[test]
+fn damaged_keyslots_file_is_its_own_error() {
+    let base = pristine();
+    let dir = copy_of(base.path());
+    fs::write(
+        dir.path().join("keyslots.json"),
+        b"{\"format\": 1, \"vaults\": [tru",
+    )
+    .unwrap();
+    assert!(matches!(
+        unlock_as_a(dir.path()),
+        VaultError::KeyslotsDamaged { .. }
+    ));
+}
+
+#[test]
+fn missing_vault_file_is_its_own_error() {
+    let base = pristine();
+    let dir = copy_of(base.path());
+    fs::remove_file(dir.path().join("private-a.db")).unwrap();
+    match unlock_as_a(dir.path()) {
+        VaultError::VaultFileMissing { file } => assert!(file.ends_with("private-a.db")),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        !dir.path().join("private-a.db").exists(),
+        "a missing vault is never silently recreated"
+    );
+}
+
+#[test]
+fn newer_data_formats_are_refused_untouched() {
+    let base = pristine();
+
+    let dir = copy_of(base.path());
+    let path = dir.path().join("keyslots.json");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("\"format\": 1", "\"format\": 2", 1);
+    fs::write(&path, text).unwrap();
+    assert!(matches!(
+        unlock_as_a(dir.path()),
+        VaultError::FormatTooNew {
+            found: 2,
+            supported: 1,
+            ..
+        }
+    ));
+
+    let dir = copy_of(base.path());
+    let key = Keyslots::load(dir.path())
+        .unwrap()
+        .vault(Space::Shared)
+        .unwrap()
+        .unwrap_key(SlotId::Passphrase(Partner::A), PASS_A)
+        .unwrap()
+        .unwrap();
+    let shared: PathBuf = dir.path().join("shared.db");
+    {
+        let conn = Connection::open(&shared).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA key = \"{}\"; PRAGMA user_version = 42;",
+            *db::raw_key(&key)
+        ))
+        .unwrap();
+    }
+    let before = hash_file(&shared);
+    match unlock_as_a(dir.path()) {
+        VaultError::FormatTooNew {
+            file,
+            found: 42,
+            supported: 1,
+        } => assert_eq!(file, shared),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(hash_file(&shared), before);
+}

@@ -1,0 +1,76 @@
+//! No plaintext on disk: a unique marker written through every write path that exists (names,
+//! passphrases, shared and private entries), and the recovery codes, must appear in no file under the
+//! data folder, as UTF-8 or UTF-16LE, while the vaults are open and after lock. No file may be a
+//! plaintext SQLite database.
+
+mod common;
+
+use common::*;
+use hearth_core::journal;
+use hearth_core::vault::{settings, Partner, Space};
+
+#[test]
+fn marker_appears_in_no_file_while_open_or_after_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = unique_marker("LEAKMARK");
+    let name_a = format!("{marker}a");
+    let name_b = format!("{marker}b");
+    let pass_a = format!("{PASS_A} {marker}");
+    let pass_b = format!("{PASS_B} {marker}");
+    let (mut vault, codes) = set_up_named(dir.path(), &name_a, &name_b, &pass_a, &pass_b);
+
+    let session = vault.session().unwrap();
+    for space in Space::ALL {
+        for i in 0..50 {
+            journal::add_entry(
+                session,
+                space,
+                &format!("{i} {marker} {}", "filler ".repeat(20)),
+            )
+            .unwrap();
+        }
+    }
+    settings::set_auto_lock_minutes(session, 15).unwrap();
+    vault
+        .change_passphrase(
+            Partner::B,
+            &pass_b,
+            &format!("{NEW_PASS} {marker}"),
+            std::time::Instant::now(),
+        )
+        .unwrap();
+
+    let secrets = [
+        marker.as_str(),
+        codes.a.as_str(),
+        codes.b.as_str(),
+        &codes.a.replace('-', ""),
+    ];
+    let check = |when: &str| {
+        assert!(!files_under(dir.path()).is_empty());
+        for secret in secrets {
+            let hits = files_containing(dir.path(), secret);
+            assert!(hits.is_empty(), "{when}: plaintext found in {hits:?}");
+        }
+        let plain = plaintext_databases(dir.path());
+        assert!(plain.is_empty(), "{when}: unencrypted databases {plain:?}");
+    };
+    check("while open");
+    vault.lock();
+    check("after lock");
+}
+
+#[test]
+fn the_scan_itself_finds_plaintext() {
+    // Guards the leak test: a scan that cannot find anything would pass vacuously.
+    let dir = tempfile::tempdir().unwrap();
+    let marker = unique_marker("SELFCHECK");
+    std::fs::write(dir.path().join("utf8.txt"), format!("x{marker}y")).unwrap();
+    let utf16: Vec<u8> = marker.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(dir.path().join("utf16.bin"), utf16).unwrap();
+    let plain = rusqlite::Connection::open(dir.path().join("plain.db")).unwrap();
+    plain.execute_batch("CREATE TABLE t (x)").unwrap();
+    drop(plain);
+    assert_eq!(files_containing(dir.path(), &marker).len(), 2);
+    assert_eq!(plaintext_databases(dir.path()).len(), 1);
+}

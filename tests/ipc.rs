@@ -1,0 +1,280 @@
+//! Every command through Tauri's mock runtime, built with the app's real context, so the real
+//! capabilities and ACL decide what the webview may call. Vaults are real SQLCipher files in a
+//! temporary folder, and slots are written at the app's own KDF floor.
+
+use std::path::Path;
+
+use hearth_core::vault::keyslots::Keyslots;
+use hearth_core::vault::{NewPartner, Partner, Space, Vault};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow};
+
+const PASS_A: &str = "lantern orbit velvet cactus";
+const PASS_B: &str = "quiet harbor mosaic tundra";
+const NEW_PASS: &str = "copper meadow signal walrus";
+
+struct TestApp {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn start(dir: &Path) -> TestApp {
+    let app = hearth_lib::configure(mock_builder(), Some(dir.to_path_buf()))
+        .build(hearth_lib::context())
+        .unwrap();
+    let window = match app.get_webview_window("main") {
+        Some(window) => window,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+    TestApp { _app: app, window }
+}
+
+impl TestApp {
+    fn invoke(&self, command: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: command.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                // The origin the real webview uses on Linux.
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, command: &str, args: Value) -> Value {
+        self.invoke(command, args)
+            .unwrap_or_else(|err| panic!("{command} failed: {err}"))
+    }
+
+    /// A command error must be exactly `{ kind, message }` with a sentence for people.
+    fn err_kind(&self, command: &str, args: Value) -> String {
+        let err = self.invoke(command, args).expect_err(command);
+        let object = err
+            .as_object()
+            .unwrap_or_else(|| panic!("{command}: not an object: {err}"));
+        assert_eq!(object.len(), 2, "{err}");
+        let message = object["message"].as_str().unwrap();
+        assert!(message.len() > 10 && !message.contains('!'), "{message}");
+        object["kind"].as_str().unwrap().to_string()
+    }
+}
+
+fn setup_args() -> Value {
+    json!({
+        "a": { "name": "Sam", "passphrase": PASS_A },
+        "b": { "name": "Alex", "passphrase": PASS_B },
+    })
+}
+
+fn unlocked(status: &Value) -> Vec<String> {
+    status["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["unlocked"] == json!(true))
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn allowed_commands() -> Vec<String> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities/main-window.json"),
+    )
+    .unwrap();
+    let capability: Value = serde_json::from_str(&text).unwrap();
+    capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|name| name.replace('-', "_"))
+        .collect()
+}
+
+#[test]
+fn setup_lock_unlock_and_settings_flow() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path());
+    assert_eq!(app.ok("vault_status", json!({}))["state"], "needs_setup");
+    assert_eq!(app.err_kind("get_settings", json!({})), "locked");
+
+    assert_eq!(
+        app.err_kind("setup_couple", json!({ "a": { "name": "Sam", "passphrase": "password" }, "b": { "name": "Alex", "passphrase": PASS_B } })),
+        "weak_passphrase"
+    );
+    let codes = app.ok("setup_couple", setup_args());
+    assert_eq!(codes["a"].as_str().unwrap().len(), 39);
+    assert_eq!(app.err_kind("setup_couple", setup_args()), "already_set_up");
+    assert_eq!(
+        unlocked(&app.ok("vault_status", json!({}))),
+        ["Sam", "Alex"]
+    );
+
+    let status = app.ok("lock", json!({}));
+    assert_eq!(status["state"], "locked");
+    assert_eq!(
+        app.err_kind("unlock", json!({ "partner": "a", "passphrase": PASS_B })),
+        "wrong_passphrase"
+    );
+    let status = app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    assert_eq!(unlocked(&status), ["Sam"]);
+    assert_eq!(
+        app.err_kind("unlock", json!({ "partner": "b", "passphrase": PASS_B })),
+        "already_unlocked"
+    );
+
+    assert_eq!(
+        app.err_kind(
+            "add_partner",
+            json!({ "partner": "b", "passphrase": PASS_A })
+        ),
+        "wrong_passphrase"
+    );
+    assert_eq!(
+        unlocked(&app.ok(
+            "add_partner",
+            json!({ "partner": "b", "passphrase": PASS_B })
+        )),
+        ["Sam", "Alex"]
+    );
+
+    assert_eq!(app.ok("get_settings", json!({}))["autoLockMinutes"], 10);
+    assert_eq!(
+        app.ok("set_auto_lock", json!({ "minutes": 30 }))["autoLockMinutes"],
+        30
+    );
+    assert_eq!(
+        app.err_kind("set_auto_lock", json!({ "minutes": 0 })),
+        "invalid_input"
+    );
+    app.ok("note_activity", json!({}));
+
+    assert_eq!(
+        app.err_kind(
+            "change_passphrase",
+            json!({ "partner": "a", "current": PASS_B, "new": NEW_PASS })
+        ),
+        "wrong_passphrase"
+    );
+    app.ok(
+        "change_passphrase",
+        json!({ "partner": "a", "current": PASS_A, "new": NEW_PASS }),
+    );
+    app.ok("lock", json!({}));
+    assert_eq!(
+        app.err_kind("unlock", json!({ "partner": "a", "passphrase": PASS_A })),
+        "wrong_passphrase"
+    );
+    app.ok("unlock", json!({ "partner": null, "passphrase": NEW_PASS }));
+
+    // Alex "forgot": Sam is unlocked, so Alex's recovery code can set a new passphrase.
+    assert_eq!(
+        app.err_kind(
+            "reset_passphrase",
+            json!({ "partner": "b", "recoveryCode": codes["a"], "new": PASS_A })
+        ),
+        "wrong_recovery_code"
+    );
+    let status = app.ok(
+        "reset_passphrase",
+        json!({ "partner": "b", "recoveryCode": codes["b"], "new": "amber canyon violet hinge" }),
+    );
+    assert_eq!(unlocked(&status), ["Sam", "Alex"]);
+    app.ok("lock", json!({}));
+    app.ok(
+        "unlock",
+        json!({ "partner": "b", "passphrase": "amber canyon violet hinge" }),
+    );
+
+    // Every slot the app itself wrote, through all of the above, meets the KDF floor.
+    let slots = Keyslots::load(dir.path()).unwrap();
+    assert_eq!(slots.all_slots().count(), 6);
+    assert!(slots.all_slots().all(|slot| slot.kdf.meets_floor()));
+}
+
+#[test]
+fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path());
+    let commands = allowed_commands();
+    assert_eq!(commands.len(), 10, "{commands:?}");
+    for command in &commands {
+        // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
+        if let Err(err) = app.invoke(command, json!({})) {
+            let text = err.to_string();
+            assert!(
+                !text.contains("not found") && !text.contains("not allowed"),
+                "{command}: {text}"
+            );
+        }
+    }
+    for denied in [
+        "delete_everything",
+        "plugin:window|close",
+        "plugin:webview|print",
+        "plugin:app|name",
+    ] {
+        let err = app.invoke(denied, json!({})).expect_err(denied).to_string();
+        assert!(
+            err.contains("not allowed") || err.contains("not found"),
+            "{denied}: {err}"
+        );
+    }
+}
+
+#[test]
+fn with_only_b_unlocked_no_command_returns_a_private_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = "A-PRIVATE-MARKER-7f3c";
+    {
+        let mut vault = Vault::new(dir.path());
+        vault
+            .setup(
+                NewPartner {
+                    name: "Sam",
+                    passphrase: PASS_A,
+                },
+                NewPartner {
+                    name: "Alex",
+                    passphrase: PASS_B,
+                },
+            )
+            .unwrap();
+        hearth_core::journal::add_entry(
+            vault.session().unwrap(),
+            Space::Private(Partner::A),
+            marker,
+        )
+        .unwrap();
+        vault.lock();
+    }
+    let app = start(dir.path());
+    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    let responses = [
+        app.invoke("vault_status", json!({})),
+        app.invoke("get_settings", json!({})),
+        app.invoke("set_auto_lock", json!({ "minutes": 5 })),
+        app.invoke("note_activity", json!({})),
+        app.invoke("add_partner", json!({ "partner": "a", "passphrase": PASS_B })),
+        app.invoke("unlock", json!({ "partner": "a", "passphrase": PASS_B })),
+        app.invoke("change_passphrase", json!({ "partner": "a", "current": PASS_B, "new": NEW_PASS })),
+        app.invoke("reset_passphrase", json!({ "partner": "a", "recoveryCode": "0000-0000-0000-0000-0000-0000-0000-0000", "new": NEW_PASS })),
+    ];
+    for response in responses {
+        let text = match response {
+            Ok(value) | Err(value) => value.to_string(),
+        };
+        assert!(!text.contains(marker), "{text}");
+    }
+}

@@ -1,0 +1,213 @@
+//! A small W3C WebDriver client for the end-to-end tests: tauri-driver in front of WebKitWebDriver,
+//! driving the real Hearth binary. Just the calls the tests use, each failing with the driver's
+//! own message.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+pub const ENTER: &str = "\u{E007}";
+pub const CONTROL: &str = "\u{E009}";
+
+/// A running tauri-driver on its own ports, stopped on drop.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// Starts tauri-driver; `env` reaches the app it launches (data folder, XDG folders).
+    pub fn start(port: u16, env: &[(&str, &Path)]) -> Driver {
+        let mut command = Command::new("tauri-driver");
+        command
+            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = command.spawn().unwrap_or_else(|err| {
+            panic!("could not start tauri-driver ({err}). Install it with `cargo install tauri-driver --locked`, or run `make test`.")
+        });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+
+    pub fn session(&self, application: &Path) -> Session {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(120)))
+            .build()
+            .into();
+        let base = format!("http://127.0.0.1:{}", self.port);
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "tauri:options": { "application": application }
+        }}});
+        let value = send(&agent, "POST", &format!("{base}/session"), Some(caps));
+        let id = value["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {value}"));
+        Session {
+            agent,
+            url: format!("{base}/session/{id}"),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn send(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Value {
+    let response = match (method, body) {
+        ("GET", _) => agent.get(url).call(),
+        ("DELETE", _) => agent.delete(url).call(),
+        (_, body) => agent.post(url).send_json(body.unwrap_or_else(|| json!({}))),
+    };
+    let mut response = response.unwrap_or_else(|err| panic!("{method} {url}: {err}"));
+    let status = response.status();
+    let reply: Value = response.body_mut().read_json().unwrap_or(Value::Null);
+    if !status.is_success() {
+        panic!("{method} {url} -> {status}: {}", reply["value"]);
+    }
+    reply["value"].clone()
+}
+
+pub struct Session {
+    agent: ureq::Agent,
+    url: String,
+}
+
+pub struct Element<'a> {
+    session: &'a Session,
+    id: String,
+}
+
+impl Session {
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        send(&self.agent, method, &format!("{}{path}", self.url), body)
+    }
+
+    fn try_find(&self, css: &str) -> Option<Element<'_>> {
+        let url = format!("{}/element", self.url);
+        let mut response = self
+            .agent
+            .post(&url)
+            .send_json(json!({ "using": "css selector", "value": css }))
+            .ok()?;
+        if !response.status().is_success() {
+            return None;
+        }
+        let reply: Value = response.body_mut().read_json().ok()?;
+        let id = reply["value"][ELEMENT_KEY].as_str()?.to_string();
+        Some(Element { session: self, id })
+    }
+
+    /// Waits for an element to appear (setup and unlock run Argon2id, which takes a moment).
+    pub fn find(&self, css: &str) -> Element<'_> {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(element) = self.try_find(css) {
+                return element;
+            }
+            assert!(Instant::now() < deadline, "no element matches {css:?}");
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Waits until the element's text satisfies `check`, and returns that text.
+    pub fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(element) = self.try_find(css) {
+                let text = element.text();
+                if check(&text) {
+                    return text;
+                }
+                assert!(Instant::now() < deadline, "{css:?} never matched; last text {text:?}");
+            }
+            assert!(Instant::now() < deadline, "no element matches {css:?}");
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    pub fn active(&self) -> Element<'_> {
+        let value = self.call("GET", "/element/active", None);
+        Element {
+            session: self,
+            id: value[ELEMENT_KEY].as_str().unwrap().to_string(),
+        }
+    }
+
+    /// Presses keys together (for example Ctrl+L) through the actions API.
+    pub fn chord(&self, keys: &[&str]) {
+        let mut actions: Vec<Value> = keys.iter().map(|k| json!({ "type": "keyDown", "value": k })).collect();
+        actions.extend(keys.iter().rev().map(|k| json!({ "type": "keyUp", "value": k })));
+        self.call(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
+        );
+        self.call("DELETE", "/actions", None);
+    }
+
+    pub fn page_source(&self) -> String {
+        self.call("GET", "/source", None).as_str().unwrap_or_default().to_string()
+    }
+
+    pub fn execute(&self, script: &str) -> Value {
+        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
+    }
+
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let encoded = self.call("GET", "/screenshot", None);
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(encoded.as_str().unwrap())
+            .unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    pub fn close(self) {
+        self.call("DELETE", "", None);
+    }
+}
+
+impl Element<'_> {
+    pub fn click(&self) {
+        self.session.call("POST", &format!("/element/{}/click", self.id), Some(json!({})));
+    }
+
+    pub fn type_text(&self, text: &str) {
+        self.session
+            .call("POST", &format!("/element/{}/value", self.id), Some(json!({ "text": text })));
+    }
+
+    pub fn text(&self) -> String {
+        self.session
+            .call("GET", &format!("/element/{}/text", self.id), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub fn attribute(&self, name: &str) -> Option<String> {
+        self.session
+            .call("GET", &format!("/element/{}/attribute/{name}", self.id), None)
+            .as_str()
+            .map(str::to_string)
+    }
+}

@@ -1,0 +1,57 @@
+// Building DOM without HTML strings: text always goes in as text, never as markup.
+
+export function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') element.className = value;
+    else if (key === 'text') element.textContent = value;
+    else if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
+    else element.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) element.append(child);
+  }
+  return element;
+}
+
+// A labelled input with an optional hint, wired for screen readers.
+export function field({ id, label, type = 'text', autocomplete = 'off', hint, required = true, ...rest }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return h('div', { class: 'field' },
+    h('label', { for: id, text: label }),
+    h('input', { id, name: id, type, autocomplete, required, 'aria-describedby': hintId, spellcheck: 'false', ...rest }),
+    hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+  );
+}
+
+// The place each form shows its error; role=alert makes screen readers announce it.
+export function errorSlot(id) {
+  return h('p', { class: 'error', id, role: 'alert' });
+}
+
+export function showError(slot, error) {
+  slot.textContent = error ? error.message : '';
+}
+
+// Disables a form while `work` runs and shows what is happening, so a slow unlock never looks stuck.
+export async function busy(form, label, work) {
+  const controls = [...form.querySelectorAll('input, button, select')];
+  const status = form.querySelector('.progress') ?? form.appendChild(
+    h('p', { class: 'progress', role: 'status' }),
+  );
+  controls.forEach((c) => { c.disabled = true; });
+  form.setAttribute('aria-busy', 'true');
+  status.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }), label);
+  try {
+    return await work();
+  } finally {
+    controls.forEach((c) => { c.disabled = false; });
+    form.removeAttribute('aria-busy');
+    status.replaceChildren();
+  }
+}
+
+export function value(id) {
+  return document.getElementById(id).value;
+}

@@ -1,0 +1,80 @@
+// The app controller: asks the Rust side what state the vaults are in and shows the matching
+// screen. Also the app-wide keys (Ctrl+L locks) and the activity pings that keep auto-lock away.
+
+import { api, onAutoLock } from './api.js';
+import { h } from './dom.js';
+import { renderSetup } from './screens/setup.js';
+import { renderLock } from './screens/lock.js';
+import { renderShell } from './screens/shell.js';
+
+const root = document.getElementById('app');
+
+const app = {
+  status: null,
+  view: 'home',
+
+  async refresh() {
+    this.status = await api.status();
+    this.render();
+  },
+
+  setStatus(status, view) {
+    this.status = status;
+    if (view) this.view = view;
+    this.render();
+  },
+
+  go(view) {
+    this.view = view;
+    this.render();
+  },
+
+  async lock() {
+    this.status = await api.lock();
+    this.view = 'home';
+    this.render();
+  },
+
+  render() {
+    const { state } = this.status;
+    let screen;
+    if (state === 'needs_setup') screen = renderSetup(this);
+    else if (state === 'locked') screen = renderLock(this);
+    else screen = renderShell(this);
+    root.replaceChildren(screen);
+    const target = root.querySelector('[autofocus]') ?? root.querySelector('h1');
+    if (target) {
+      if (!target.hasAttribute('tabindex') && target.tagName === 'H1') target.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+  },
+};
+
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
+    event.preventDefault();
+    if (app.status?.state === 'unlocked') app.lock();
+  }
+});
+
+// Tell the Rust side someone is here, at most twice a minute.
+let lastPing = 0;
+function noteActivity() {
+  const now = Date.now();
+  if (app.status?.state !== 'unlocked' || now - lastPing < 30_000) return;
+  lastPing = now;
+  api.noteActivity().catch(() => {});
+}
+for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel']) {
+  document.addEventListener(type, noteActivity, { passive: true });
+}
+
+onAutoLock(() => app.refresh());
+
+app.refresh().catch((error) => {
+  root.replaceChildren(
+    h('main', { class: 'centered' },
+      h('h1', { text: 'Hearth could not start' }),
+      h('p', { class: 'error', role: 'alert', text: error.message })),
+  );
+});

@@ -1,0 +1,58 @@
+// The lock screen. While Hearth runs it offers the two names; after a restart it knows no names and
+// shows only "Hearth" and a passphrase field: nothing private appears before unlock.
+
+import { api } from '../api.js';
+import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+
+export function renderLock(app) {
+  const { partners } = app.status;
+  const main = h('main', { class: 'centered lock' });
+  if (partners.length === 2) main.append(choosePartner(app, partners, main));
+  else main.append(passphraseForm(app, null));
+  return main;
+}
+
+function choosePartner(app, partners, main) {
+  const choices = partners.map((partner) => h('button', {
+    type: 'button', class: 'partner-choice', id: `unlock-as-${partner.id}`, text: partner.name,
+    onclick: () => {
+      main.replaceChildren(passphraseForm(app, partner, () => {
+        main.replaceChildren(choosePartner(app, partners, main));
+        main.querySelector('.partner-choice').focus();
+      }));
+      main.querySelector('input').focus();
+    },
+  }));
+  choices[0].setAttribute('autofocus', '');
+  return h('section', { 'aria-labelledby': 'lock-title' },
+    h('h1', { id: 'lock-title', text: 'Who is here?' }),
+    h('div', { class: 'partner-choices' }, choices));
+}
+
+function passphraseForm(app, partner, back) {
+  const error = errorSlot('unlock-error');
+  const form = h('form', { class: 'card unlock', 'aria-labelledby': 'lock-title' },
+    h('h1', { id: 'lock-title', text: partner ? `Welcome back, ${partner.name}` : 'Hearth' }),
+    field({ id: 'unlock-pass', label: partner ? 'Your passphrase' : 'Passphrase', type: 'password',
+      autocomplete: 'current-password', autofocus: true }),
+    error,
+    h('div', { class: 'actions' },
+      back ? h('button', { type: 'button', class: 'quiet', id: 'unlock-back', text: 'Not me', onclick: back }) : null,
+      h('button', { type: 'submit', class: 'primary', id: 'unlock-submit', text: 'Unlock' })),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError(error, null);
+    const passphrase = value('unlock-pass');
+    try {
+      const status = await busy(form, 'Opening your spaces…', () => api.unlock(partner?.id ?? null, passphrase));
+      app.setStatus(status, 'home');
+    } catch (err) {
+      showError(error, err);
+      const input = form.querySelector('#unlock-pass');
+      input.select();
+      input.focus();
+    }
+  });
+  return form;
+}

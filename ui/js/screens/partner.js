@@ -1,0 +1,75 @@
+// "Add partner to this session": the second partner unlocks their private space beside the first.
+// A partner who forgot their passphrase resets it here with their recovery code, which works
+// because the other partner's unlock already opened the shared space.
+
+import { api } from '../api.js';
+import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+import { lockedPartners } from '../people.js';
+
+export function renderAddPartner(app) {
+  const [partner] = lockedPartners(app.status);
+  if (!partner) return h('p', { text: 'You are both here already.' });
+  const section = h('section', { 'aria-labelledby': 'add-title' });
+  section.append(unlockForm(app, partner, section));
+  return section;
+}
+
+function unlockForm(app, partner, section) {
+  const error = errorSlot('add-error');
+  const form = h('form', { class: 'card narrow' },
+    h('h1', { id: 'add-title', text: `Add ${partner.name} to this session` }),
+    h('p', { text: `${partner.name}'s private space opens beside the one already open. Each of you still sees only your own private entries.` }),
+    field({ id: 'add-pass', label: `${partner.name}'s passphrase`, type: 'password', autocomplete: 'current-password', autofocus: true }),
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'quiet', id: 'add-forgot', text: 'Forgot it? Use the recovery code',
+        onclick: () => {
+          section.replaceChildren(resetForm(app, partner, section));
+          section.querySelector('input').focus();
+        } }),
+      h('button', { type: 'submit', class: 'primary', id: 'add-submit', text: 'Unlock' })),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError(error, null);
+    const passphrase = value('add-pass');
+    try {
+      app.setStatus(await busy(form, 'Opening…', () => api.addPartner(partner.id, passphrase)), 'home');
+    } catch (err) {
+      showError(error, err);
+    }
+  });
+  return form;
+}
+
+function resetForm(app, partner, section) {
+  const error = errorSlot('reset-error');
+  const form = h('form', { class: 'card narrow' },
+    h('h1', { id: 'add-title', text: `Reset ${partner.name}'s passphrase` }),
+    h('p', { text: `Use the recovery code Hearth showed ${partner.name} at setup. Nothing in ${partner.name}'s private space is lost.` }),
+    field({ id: 'reset-code', label: 'Recovery code', autocomplete: 'off', hint: '8 groups of 4 letters and digits. Case and dashes do not matter.' }),
+    field({ id: 'reset-pass', label: 'New passphrase', type: 'password', autocomplete: 'new-password' }),
+    field({ id: 'reset-confirm', label: 'Type it again', type: 'password', autocomplete: 'new-password' }),
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'quiet', text: 'Back',
+        onclick: () => section.replaceChildren(unlockForm(app, partner, section)) }),
+      h('button', { type: 'submit', class: 'primary', id: 'reset-submit', text: 'Set new passphrase' })),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError(error, null);
+    if (value('reset-pass') !== value('reset-confirm')) {
+      showError(error, new Error("The two new passphrases don't match. Type them again."));
+      return;
+    }
+    try {
+      const status = await busy(form, 'Setting the new passphrase…',
+        () => api.resetPassphrase(partner.id, value('reset-code'), value('reset-pass')));
+      app.setStatus(status, 'home');
+    } catch (err) {
+      showError(error, err);
+    }
+  });
+  return form;
+}

@@ -1,0 +1,78 @@
+// Settings: how soon Hearth locks itself, and changing a passphrase.
+
+import { api } from '../api.js';
+import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+import { unlockedPartners } from '../people.js';
+
+const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240];
+
+export function renderSettings(app) {
+  const section = h('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
+    h('h1', { id: 'settings-title', text: 'Settings' }));
+  const autoLock = autoLockForm();
+  section.append(autoLock.form);
+  for (const partner of unlockedPartners(app.status)) section.append(passphraseForm(partner));
+  autoLock.load();
+  return section;
+}
+
+function autoLockForm() {
+  const note = h('p', { class: 'progress', role: 'status', id: 'auto-lock-status' });
+  const error = errorSlot('auto-lock-error');
+  const select = h('select', { id: 'auto-lock', name: 'auto-lock' },
+    AUTO_LOCK_CHOICES.map((minutes) => h('option', { value: minutes,
+      text: minutes === 1 ? '1 minute' : `${minutes} minutes` })));
+  const form = h('form', { class: 'card' },
+    h('h2', { text: 'Auto-lock' }),
+    h('div', { class: 'field' },
+      h('label', { for: 'auto-lock', text: 'Lock Hearth after it has been idle for' }), select),
+    note, error);
+  select.addEventListener('change', async () => {
+    showError(error, null);
+    try {
+      const settings = await api.setAutoLock(Number(select.value));
+      note.textContent = `Saved. Hearth locks after ${settings.autoLockMinutes} idle minutes.`;
+    } catch (err) {
+      showError(error, err);
+    }
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  return {
+    form,
+    load: () => api.getSettings()
+      .then((settings) => { select.value = String(settings.autoLockMinutes); })
+      .catch((err) => showError(error, err)),
+  };
+}
+
+function passphraseForm(partner) {
+  const id = (name) => `pass-${partner.id}-${name}`;
+  const error = errorSlot(id('error'));
+  const done = h('p', { class: 'progress', role: 'status' });
+  const form = h('form', { class: 'card', 'aria-labelledby': id('title') },
+    h('h2', { id: id('title'), text: `${partner.name}'s passphrase` }),
+    h('p', { class: 'hint', text: 'Changing it re-encrypts nothing, so it is quick. The recovery code stays the same.' }),
+    field({ id: id('current'), label: 'Current passphrase', type: 'password', autocomplete: 'current-password' }),
+    field({ id: id('new'), label: 'New passphrase', type: 'password', autocomplete: 'new-password' }),
+    field({ id: id('confirm'), label: 'Type the new one again', type: 'password', autocomplete: 'new-password' }),
+    error, done,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', id: id('submit'), text: 'Change passphrase' })));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError(error, null);
+    if (value(id('new')) !== value(id('confirm'))) {
+      showError(error, new Error("The two new passphrases don't match. Type them again."));
+      return;
+    }
+    try {
+      await busy(form, 'Changing the passphrase…',
+        () => api.changePassphrase(partner.id, value(id('current')), value(id('new'))));
+      form.reset();
+      done.textContent = `${partner.name}'s passphrase is changed.`;
+    } catch (err) {
+      showError(error, err);
+    }
+  });
+  return form;
+}

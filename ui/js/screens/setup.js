@@ -1,0 +1,87 @@
+// First-run setup: two partners, each with a name and a passphrase, then each one's recovery code,
+// shown once and to its owner only.
+
+import { api } from '../api.js';
+import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+
+function partnerFieldset(letter, legend) {
+  return h('fieldset', { class: 'card' },
+    h('legend', { text: legend }),
+    field({ id: `setup-${letter}-name`, label: 'Name or nickname', autocomplete: 'off', maxlength: 40 }),
+    field({
+      id: `setup-${letter}-pass`, label: 'Passphrase', type: 'password', autocomplete: 'new-password',
+      hint: 'A few uncommon words work well. Only you should know it.',
+    }),
+    field({ id: `setup-${letter}-confirm`, label: 'Type it again', type: 'password', autocomplete: 'new-password' }),
+  );
+}
+
+function readPartner(letter) {
+  const pass = value(`setup-${letter}-pass`);
+  if (pass !== value(`setup-${letter}-confirm`)) {
+    const name = value(`setup-${letter}-name`).trim() || 'One of you';
+    throw new Error(`${name}'s two passphrases don't match. Type them again.`);
+  }
+  return { name: value(`setup-${letter}-name`), passphrase: pass };
+}
+
+export function renderSetup(app) {
+  const error = errorSlot('setup-error');
+  const form = h('form', { class: 'setup', 'aria-labelledby': 'setup-title', novalidate: true },
+    h('h1', { id: 'setup-title', text: 'Welcome to Hearth' }),
+    h('p', { class: 'lede', text: 'A quiet place for the two of you. Everything stays on this computer, encrypted. Each of you gets a private space the other cannot read, and a shared one.' }),
+    h('div', { class: 'pair' },
+      partnerFieldset('a', 'First partner'),
+      partnerFieldset('b', 'Second partner')),
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', id: 'setup-submit', class: 'primary', text: 'Create our spaces' })),
+  );
+  form.querySelector('#setup-a-name').setAttribute('autofocus', '');
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError(error, null);
+    try {
+      const a = readPartner('a');
+      const b = readPartner('b');
+      const codes = await busy(form, 'Creating your encrypted spaces…', () => api.setupCouple(a, b));
+      const status = await api.status();
+      const names = Object.fromEntries(status.partners.map((p) => [p.id, p.name]));
+      form.replaceWith(renderRecovery(app, status, [
+        { name: names.a, other: names.b, code: codes.a },
+        { name: names.b, other: names.a, code: codes.b },
+      ]));
+    } catch (err) {
+      showError(error, err);
+      error.focus?.();
+    }
+  });
+  return h('main', { class: 'centered' }, form);
+}
+
+// One partner at a time, so each code is seen only by its owner.
+function renderRecovery(app, status, queue) {
+  const [current, ...rest] = queue;
+  const ack = h('input', { type: 'checkbox', id: 'recovery-ack' });
+  const next = h('button', { type: 'submit', id: 'recovery-next', class: 'primary', disabled: true,
+    text: rest.length ? `Next: ${rest[0].name}'s code` : 'Continue to Hearth' });
+  ack.addEventListener('change', () => { next.disabled = !ack.checked; });
+  const form = h('form', { class: 'card recovery', 'aria-labelledby': 'recovery-title' },
+    h('h1', { id: 'recovery-title', text: `${current.name}'s recovery code` }),
+    h('p', { text: `${current.other}, please look away for a moment.` }),
+    h('p', { text: `${current.name}, if you ever forget your passphrase, this code opens your private space. Hearth shows it only now. Write it down and keep it somewhere safe.` }),
+    h('p', { class: 'recovery-code', id: 'recovery-code', text: current.code }),
+    h('label', { class: 'check' }, ack, ' I have written it down'),
+    h('div', { class: 'actions' }, next),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (rest.length) form.replaceWith(renderRecovery(app, status, rest));
+    else app.setStatus(status, 'home');
+    document.getElementById('recovery-ack')?.focus();
+  });
+  queueMicrotask(() => form.querySelector('h1').focus());
+  form.querySelector('h1').setAttribute('tabindex', '-1');
+  return form;
+}

@@ -1,0 +1,46 @@
+// The unlocked window: a left rail (screens, who is unlocked, lock) and the current screen.
+
+import { h } from '../dom.js';
+import { renderHome } from './home.js';
+import { renderSettings } from './settings.js';
+import { renderAddPartner } from './partner.js';
+import { unlockedNames, lockedPartners } from '../people.js';
+
+const SCREENS = [
+  { id: 'home', label: 'Home', render: renderHome },
+  { id: 'settings', label: 'Settings', render: renderSettings },
+];
+const HIDDEN_SCREENS = { 'add-partner': renderAddPartner };
+
+export function renderShell(app) {
+  const { status } = app;
+  const current = SCREENS.find((s) => s.id === app.view);
+  const render = current?.render ?? HIDDEN_SCREENS[app.view] ?? renderHome;
+  const locked = lockedPartners(status);
+
+  const nav = h('nav', { 'aria-label': 'Hearth' },
+    h('ul', {}, SCREENS.map((screen) => h('li', {},
+      h('button', {
+        type: 'button', class: 'rail-link', id: `nav-${screen.id}`, text: screen.label,
+        'aria-current': screen.id === app.view ? 'page' : null,
+        onclick: () => app.go(screen.id),
+      })))));
+
+  const foot = h('div', { class: 'rail-foot' },
+    h('p', { class: 'who', id: 'who-unlocked' },
+      h('span', { class: 'visually-hidden', text: 'Unlocked: ' }),
+      unlockedNames(status).join(' · ')),
+    locked.map((partner) => h('button', {
+      type: 'button', class: 'quiet', id: 'add-partner', text: `Add ${partner.name} to this session`,
+      onclick: () => app.go('add-partner'),
+    })),
+    h('button', {
+      type: 'button', class: 'lock-button', id: 'lock-button', text: 'Lock',
+      'aria-keyshortcuts': 'Control+L', title: 'Lock (Ctrl+L)',
+      onclick: () => app.lock(),
+    }));
+
+  return h('div', { class: 'shell' },
+    h('aside', { class: 'rail' }, h('p', { class: 'brand', text: 'Hearth' }), nav, foot),
+    h('main', { class: 'content', id: 'content' }, render(app)));
+}
