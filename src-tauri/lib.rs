@@ -18,22 +18,23 @@ pub use state::AppState;
 /// folder is used.
 pub const DATA_DIR_ENV: &str = "HEARTH_DATA_DIR";
 
-/// The app, minus its runtime and context, so the IPC tests build exactly what ships.
+/// The app, minus its runtime and context, so the IPC tests build exactly what ships. With no
+/// `data_dir`, the vaults live in the platform's app data folder.
 pub fn configure<R: Runtime>(
     builder: tauri::Builder<R>,
     data_dir: Option<PathBuf>,
 ) -> tauri::Builder<R> {
+    let known_dir = data_dir.is_some();
+    let builder = match data_dir {
+        Some(dir) => builder.manage(AppState::new(dir)),
+        None => builder,
+    };
     builder
         .invoke_handler(commands::handler())
         .setup(move |app| {
-            let dir = match data_dir {
-                Some(dir) => dir,
-                None => match std::env::var_os(DATA_DIR_ENV) {
-                    Some(dir) => PathBuf::from(dir),
-                    None => app.path().app_data_dir()?,
-                },
-            };
-            app.manage(AppState::new(dir));
+            if !known_dir {
+                app.manage(AppState::new(app.path().app_data_dir()?));
+            }
             auto_lock::spawn(app.handle().clone());
             Ok(())
         })
@@ -44,7 +45,8 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run() {
-    let app = configure(tauri::Builder::default(), None).build(context());
+    let data_dir = std::env::var_os(DATA_DIR_ENV).map(PathBuf::from);
+    let app = configure(tauri::Builder::default(), data_dir).build(context());
     match app {
         Ok(app) => app.run(|_, _| {}),
         Err(error) => {

@@ -1,1 +1,140 @@
-fn main() {}
+//! Unlock (Argon2id at the floor, then opening and checking the vault files) and opening a vault
+//! with 10,000 rows, each beside a baseline measured in the same run: Argon2id alone, and the same
+//! rows in a plain SQLite file. `docs/benchmarks.md` says how to read the medians.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use hearth_core::journal;
+use hearth_core::vault::crypto::{self, KdfParams};
+use hearth_core::vault::{NewPartner, Partner, Space, Vault};
+
+const PASS_A: &str = "lantern orbit velvet cactus";
+const PASS_B: &str = "quiet harbor mosaic tundra";
+const ROWS: usize = 10_000;
+
+fn couple(dir: &std::path::Path, rows: usize) -> Vault {
+    let mut vault = Vault::new(dir);
+    vault
+        .setup(
+            NewPartner {
+                name: "Sam",
+                passphrase: PASS_A,
+            },
+            NewPartner {
+                name: "Alex",
+                passphrase: PASS_B,
+            },
+        )
+        .expect("setup");
+    {
+        let session = vault.session_mut().expect("session");
+        let tx = session.conn_mut().transaction().expect("tx");
+        for i in 0..rows {
+            tx.execute(
+                "INSERT INTO main.entries (created_at, body) VALUES ('2026-01-01T00:00:00Z', ?1)",
+                [format!(
+                    "entry {i}: a few sentences about an evening together, kept for later."
+                )],
+            )
+            .expect("insert");
+        }
+        tx.commit().expect("commit");
+    }
+    vault.lock();
+    vault
+}
+
+fn unlock(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut vault = couple(dir.path(), 0);
+    let mut group = c.benchmark_group("unlock");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("argon2id_floor_baseline", |b| {
+        let salt = crypto::random_salt();
+        b.iter(|| black_box(crypto::derive_kek(PASS_A, &salt, KdfParams::FLOOR).expect("kdf")));
+    });
+    group.bench_function("unlock_partner_a", |b| {
+        b.iter(|| {
+            vault
+                .unlock(Some(Partner::A), PASS_A, Instant::now())
+                .expect("unlock");
+            vault.lock();
+        });
+    });
+    group.finish();
+}
+
+fn open_10k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    couple(dir.path(), ROWS);
+    let plain_path = dir.path().join("plain.db");
+    {
+        let conn = rusqlite::Connection::open(&plain_path).expect("plain");
+        conn.execute_batch(include_str!("../migrations/shared/0001_init.sql"))
+            .expect("schema");
+        conn.execute_batch("PRAGMA journal_mode = WAL")
+            .expect("wal");
+        let tx = conn.unchecked_transaction().expect("tx");
+        for i in 0..ROWS {
+            tx.execute(
+                "INSERT INTO entries (created_at, body) VALUES ('2026-01-01T00:00:00Z', ?1)",
+                [format!(
+                    "entry {i}: a few sentences about an evening together, kept for later."
+                )],
+            )
+            .expect("insert");
+        }
+        tx.commit().expect("commit");
+    }
+    // Unlock cost without the KDF: unwrap once, then time opening the files with the raw keys.
+    let mut vault = Vault::with_kdf(dir.path(), KdfParams::FLOOR);
+    let mut group = c.benchmark_group("open_10k_rows");
+    group.sample_size(30);
+    group.bench_function("plain_sqlite_baseline", |b| {
+        b.iter(|| {
+            let conn = rusqlite::Connection::open(&plain_path).expect("open");
+            let check: String = conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .expect("check");
+            let count: i64 = conn
+                .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+                .expect("count");
+            black_box((check, count))
+        });
+    });
+    let keys = hearth_core::vault::keyslots::Keyslots::load(dir.path()).expect("slots");
+    let shared_key = keys
+        .vault(Space::Shared)
+        .expect("shared")
+        .unwrap_key(
+            hearth_core::vault::keyslots::SlotId::Passphrase(Partner::A),
+            PASS_A,
+        )
+        .expect("unwrap")
+        .expect("right passphrase");
+    group.bench_function("sqlcipher_open_and_verify", |b| {
+        b.iter(|| {
+            let conn =
+                hearth_core::vault::db::open(dir.path(), Space::Shared, &shared_key).expect("open");
+            let count: i64 = conn
+                .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+                .expect("count");
+            black_box(count)
+        });
+    });
+    group.finish();
+    vault
+        .unlock(Some(Partner::A), PASS_A, Instant::now())
+        .expect("unlock");
+    assert_eq!(
+        journal::count_entries(vault.session().expect("s"), Space::Shared).expect("count"),
+        ROWS as u64
+    );
+}
+
+criterion_group!(benches, unlock, open_10k);
+criterion_main!(benches);

@@ -1,0 +1,53 @@
+# Hearth on a fresh Debian 12 or Ubuntu machine, in two commands:
+#   make run    installs the missing system packages, builds Hearth and opens it
+#   make test   does the same set-up plus what the tests need, then runs every test
+#
+# Everything else here serves those two.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# What Tauri 2 needs to build on Linux.
+APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
+             libayatana-appindicator3-dev librsvg2-dev
+# What the tests need: WebKit's WebDriver, a virtual display, a session bus, and a real
+# notification server for the reminder tests.
+APT_TEST := webkit2gtk-driver xvfb xauth dbus-daemon dbus-x11 python3-dbusmock dunst
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps test-deps lint bench
+
+define apt_install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs), then run make again."; exit 1; }
+	$(call apt_install_missing,$(APT_BUILD))
+
+test-deps: deps
+	$(call apt_install_missing,$(APT_TEST))
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
+
+run: deps
+	cargo run --release
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+# Core, IPC and end-to-end tests together. The end-to-end tests start the real app, so they need
+# the display and bus that xvfb-run and dbus-run-session provide here.
+test: test-deps lint
+	xvfb-run -a dbus-run-session -- cargo test --workspace --no-fail-fast
+
+# Criterion benchmarks; prints each median, and each ratio against the baseline of its group.
+bench: deps
+	cargo bench -p hearth-core --bench vault
+	@python3 docs/bench_medians.py target/criterion

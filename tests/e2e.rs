@@ -1,0 +1,141 @@
+//! End to end: the real Hearth binary in real WebKit (WebKitWebDriver behind tauri-driver), under
+//! Xvfb, with a temporary data folder and temporary XDG folders so that everything the app and its
+//! webview write can be searched for leaked plaintext.
+//!
+//! Needs a display and tauri-driver on PATH; `make test` provides both (xvfb-run, dbus-run-session).
+
+mod support;
+
+use std::path::Path;
+
+use support::webdriver::{Driver, CONTROL, ENTER};
+
+const PASS_A: &str = "lantern orbit velvet cactus";
+const PASS_B: &str = "quiet harbor mosaic tundra";
+
+fn files_with(dir: &Path, needle: &str) -> Vec<String> {
+    let forms: [Vec<u8>; 2] = [
+        needle.as_bytes().to_vec(),
+        needle.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+    ];
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                stack.extend(entries.flatten().map(|e| e.path()));
+            }
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            let found = forms.iter().any(|f| bytes.windows(f.len()).any(|w| w == f.as_slice()));
+            let plaintext_db = bytes.starts_with(b"SQLite format 3");
+            if found || plaintext_db {
+                hits.push(path.display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+fn assert_no_leak(home: &Path, marker: &str, when: &str) {
+    let hits = files_with(home, marker);
+    assert!(hits.is_empty(), "{when}: plaintext marker or plain database in {hits:?}");
+}
+
+#[test]
+fn setup_lock_wrong_passphrase_unlock_and_restart() {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "no display: run the end-to-end tests with `make test` (it starts Xvfb)"
+    );
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let env: Vec<(&str, std::path::PathBuf)> = vec![
+        ("HEARTH_DATA_DIR", data.clone()),
+        ("HOME", home.path().to_path_buf()),
+        ("XDG_DATA_HOME", home.path().join("xdg-data")),
+        ("XDG_CACHE_HOME", home.path().join("xdg-cache")),
+        ("XDG_CONFIG_HOME", home.path().join("xdg-config")),
+    ];
+    let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let driver = Driver::start(4444, &env_refs);
+    let app = Path::new(env!("CARGO_BIN_EXE_hearth"));
+
+    // A marker in both names and both passphrases: none of it may reach the disk in plaintext.
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let marker = format!("Mk{:x}", nanos ^ u128::from(std::process::id()));
+    let name_a = format!("Sam{marker}");
+    let name_b = format!("Alex{marker}");
+    let pass_a = format!("{PASS_A} {marker}");
+    let pass_b = format!("{PASS_B} {marker}");
+
+    let ui = driver.session(app);
+    // 1. First-run setup of two partners.
+    ui.find("#setup-a-name");
+    ui.screenshot("01-setup");
+    ui.find("#setup-a-name").type_text(&name_a);
+    ui.find("#setup-a-pass").type_text(&pass_a);
+    ui.find("#setup-a-confirm").type_text(&pass_a);
+    ui.find("#setup-b-name").type_text(&name_b);
+    ui.find("#setup-b-pass").type_text("too weak");
+    ui.find("#setup-b-confirm").type_text("too weak");
+    ui.find("#setup-submit").click();
+    let weak = ui.wait_text("#setup-error", |t| !t.is_empty());
+    assert!(weak.contains("too easy to guess"), "{weak}");
+    for id in ["#setup-b-pass", "#setup-b-confirm"] {
+        ui.execute(&format!("document.querySelector('{id}').value = ''"));
+        ui.find(id).type_text(&pass_b);
+    }
+    ui.find("#setup-submit").click();
+
+    let code_a = ui.wait_text("#recovery-code", |t| t.len() == 39);
+    assert!(ui.find("#recovery-title").text().contains(&name_a));
+    ui.screenshot("02-recovery-code");
+    assert_eq!(ui.find("#recovery-next").attribute("disabled").as_deref(), Some("true"));
+    ui.find("#recovery-ack").click();
+    ui.find("#recovery-next").click();
+    let code_b = ui.wait_text("#recovery-code", |t| t.len() == 39 && t != code_a);
+    ui.find("#recovery-ack").click();
+    ui.find("#recovery-next").click();
+    let greeting = ui.wait_text("#home-greeting", |t| t.contains(&name_a));
+    assert!(greeting.contains(&name_b), "{greeting}");
+    for code in [&code_a, &code_b, &code_a.replace('-', "")] {
+        assert_no_leak(home.path(), code, "recovery code after setup");
+    }
+    assert_no_leak(home.path(), &marker, "while unlocked");
+
+    // 2. Lock with Ctrl+L.
+    ui.chord(&[CONTROL, "l"]);
+    ui.find("#unlock-as-a");
+    ui.screenshot("03-lock");
+
+    // 3. A wrong passphrase shows its error (keyboard only: the first name has focus).
+    ui.active().type_text(ENTER);
+    ui.find("#unlock-pass");
+    ui.active().type_text(&format!("{pass_b}{ENTER}"));
+    let error = ui.wait_text("#unlock-error", |t| !t.is_empty());
+    assert_eq!(error, format!("That passphrase doesn't open {name_a}'s space. Check Caps Lock."));
+
+    // 4. Unlock as partner A; 5. the home screen names A only.
+    ui.active().type_text(&format!("{pass_a}{ENTER}"));
+    let greeting = ui.wait_text("#home-greeting", |t| t.contains(&name_a));
+    assert!(!greeting.contains(&name_b), "{greeting}");
+    let who = ui.find("#who-unlocked").text();
+    assert!(who.contains(&name_a) && !who.contains(&name_b), "{who}");
+    ui.screenshot("04-home");
+
+    // 6. Lock again, with the button.
+    ui.find("#lock-button").click();
+    ui.find("#unlock-as-b");
+    assert_no_leak(home.path(), &marker, "after lock");
+    ui.close();
+
+    // After a restart the lock screen is neutral: no names before unlock.
+    let ui = driver.session(app);
+    let title = ui.wait_text("#lock-title", |t| !t.is_empty());
+    assert_eq!(title, "Hearth");
+    assert!(!ui.page_source().contains(&marker), "a name showed before unlock");
+    ui.find("#unlock-pass").type_text(&format!("{pass_b}{ENTER}"));
+    ui.wait_text("#home-greeting", |t| t.contains(&name_b));
+    ui.close();
+    assert_no_leak(home.path(), &marker, "after restart");
+}

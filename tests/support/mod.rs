@@ -1,0 +1,2 @@
+//! Helpers for the end-to-end tests.
+pub mod webdriver;
