@@ -35,9 +35,34 @@ pub fn configure<R: Runtime>(
             if !known_dir {
                 app.manage(AppState::new(app.path().app_data_dir()?));
             }
+            open_main_window(app)?;
             auto_lock::spawn(app.handle().clone());
             Ok(())
         })
+}
+
+/// Set by tauri-driver when WebDriver tests drive the app.
+const AUTOMATION_ENV: &str = "TAURI_WEBVIEW_AUTOMATION";
+
+/// Opens the window from its config. It is incognito (WebKit keeps nothing on disk), except under
+/// WebDriver: wry cannot enable automation on an ephemeral context, so the end-to-end tests run
+/// with a normal one and search it for leaked text instead.
+fn open_main_window<R: Runtime>(app: &mut tauri::App<R>) -> tauri::Result<()> {
+    let Some(config) = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+    else {
+        return Ok(());
+    };
+    let automated = std::env::var(AUTOMATION_ENV).as_deref() == Ok("true");
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .incognito(config.incognito && !automated)
+        .build()?;
+    Ok(())
 }
 
 pub fn context<R: Runtime>() -> tauri::Context<R> {

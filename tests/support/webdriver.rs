@@ -25,7 +25,12 @@ impl Driver {
     pub fn start(port: u16, env: &[(&str, &Path)]) -> Driver {
         let mut command = Command::new("tauri-driver");
         command
-            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         for (key, value) in env {
@@ -36,7 +41,10 @@ impl Driver {
         });
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         Driver { child, port }
@@ -53,7 +61,9 @@ impl Driver {
             "tauri:options": { "application": application }
         }}});
         let value = send(&agent, "POST", &format!("{base}/session"), Some(caps));
-        let id = value["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {value}"));
+        let id = value["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {value}"));
         Session {
             agent,
             url: format!("{base}/session/{id}"),
@@ -134,7 +144,10 @@ impl Session {
                 if check(&text) {
                     return text;
                 }
-                assert!(Instant::now() < deadline, "{css:?} never matched; last text {text:?}");
+                assert!(
+                    Instant::now() < deadline,
+                    "{css:?} never matched; last text {text:?}"
+                );
             }
             assert!(Instant::now() < deadline, "no element matches {css:?}");
             std::thread::sleep(Duration::from_millis(150));
@@ -151,8 +164,15 @@ impl Session {
 
     /// Presses keys together (for example Ctrl+L) through the actions API.
     pub fn chord(&self, keys: &[&str]) {
-        let mut actions: Vec<Value> = keys.iter().map(|k| json!({ "type": "keyDown", "value": k })).collect();
-        actions.extend(keys.iter().rev().map(|k| json!({ "type": "keyUp", "value": k })));
+        let mut actions: Vec<Value> = keys
+            .iter()
+            .map(|k| json!({ "type": "keyDown", "value": k }))
+            .collect();
+        actions.extend(
+            keys.iter()
+                .rev()
+                .map(|k| json!({ "type": "keyUp", "value": k })),
+        );
         self.call(
             "POST",
             "/actions",
@@ -162,11 +182,18 @@ impl Session {
     }
 
     pub fn page_source(&self) -> String {
-        self.call("GET", "/source", None).as_str().unwrap_or_default().to_string()
+        self.call("GET", "/source", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     pub fn execute(&self, script: &str) -> Value {
-        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        )
     }
 
     pub fn screenshot(&self, name: &str) -> PathBuf {
@@ -188,12 +215,19 @@ impl Session {
 
 impl Element<'_> {
     pub fn click(&self) {
-        self.session.call("POST", &format!("/element/{}/click", self.id), Some(json!({})));
+        self.session.call(
+            "POST",
+            &format!("/element/{}/click", self.id),
+            Some(json!({})),
+        );
     }
 
     pub fn type_text(&self, text: &str) {
-        self.session
-            .call("POST", &format!("/element/{}/value", self.id), Some(json!({ "text": text })));
+        self.session.call(
+            "POST",
+            &format!("/element/{}/value", self.id),
+            Some(json!({ "text": text })),
+        );
     }
 
     pub fn text(&self) -> String {
@@ -206,7 +240,11 @@ impl Element<'_> {
 
     pub fn attribute(&self, name: &str) -> Option<String> {
         self.session
-            .call("GET", &format!("/element/{}/attribute/{name}", self.id), None)
+            .call(
+                "GET",
+                &format!("/element/{}/attribute/{name}", self.id),
+                None,
+            )
             .as_str()
             .map(str::to_string)
     }
