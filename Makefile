@@ -45,7 +45,11 @@ lint:
 # Core, IPC and end-to-end tests together. The end-to-end tests start the real app, so they need
 # the display and bus that xvfb-run and dbus-run-session provide here.
 test: test-deps lint
-	xvfb-run -a dbus-run-session -- cargo test --workspace --no-fail-fast
+	@log=$$(mktemp); set -o pipefail; \
+	xvfb-run -a dbus-run-session -- cargo test --workspace --lib --bins --tests --no-fail-fast 2>&1 | tee "$$log"; \
+	status=$$?; \
+	awk '/^test result:/ { passed += $$4; failed += $$6 } END { printf "%d passed, %d failed\n", passed, failed }' "$$log"; \
+	rm -f "$$log"; exit $$status
 
 # Criterion benchmarks; prints each median, and each ratio against the baseline of its group.
 bench: deps

@@ -197,6 +197,13 @@ impl Session {
     }
 
     pub fn screenshot(&self, name: &str) -> PathBuf {
+        // Wait for two frames, so the picture shows what was just rendered.
+        self.call(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": "const done = arguments[arguments.length - 1]; \
+                requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", "args": [] })),
+        );
         let encoded = self.call("GET", "/screenshot", None);
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(encoded.as_str().unwrap())

@@ -44,8 +44,7 @@ fn copy_of(pristine: &Path) -> tempfile::TempDir {
 fn unlock_as_a(dir: &Path) -> VaultError {
     Vault::with_kdf(dir, FAST_KDF)
         .unlock(Some(Partner::A), PASS_A, Instant::now())
-        .err()
-        .expect("unlock should fail")
+        .expect_err("unlock should fail")
 }
 
 fn flip_byte(path: &Path, offset: u64) {

@@ -39,6 +39,9 @@ impl KdfParams {
     }
 }
 
+// OWASP's minimum for Argon2id is 19 MiB with t=2; the floor must never drop below it.
+const _: () = assert!(KdfParams::FLOOR.m_kib >= 19 * 1024 && KdfParams::FLOOR.t >= 2);
+
 pub fn random_key() -> Key {
     let mut key = Zeroizing::new([0u8; KEY_LEN]);
     fill_random(key.as_mut());
@@ -179,8 +182,7 @@ only one tip for the future, sunscreen would be it.";
     }
 
     #[test]
-    fn floor_is_above_owasp_minimum() {
-        assert!(KdfParams::FLOOR.m_kib >= 19 * 1024 && KdfParams::FLOOR.t >= 2);
+    fn weaker_params_do_not_meet_the_floor() {
         assert!(!KdfParams {
             m_kib: 8,
             t: 1,
