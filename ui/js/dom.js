@@ -52,6 +52,25 @@ export async function busy(form, label, work) {
   }
 }
 
+// Wires a form's submit: clears the old error, runs `work` with the form busy, and shows any error
+// in plain words. `work` may throw an Error of its own for checks made in the page.
+export function onSubmit(form, error, label, work, onError) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError(error, null);
+    try {
+      await busy(form, label, work);
+    } catch (err) {
+      showError(error, err);
+      onError?.(err);
+    }
+  });
+}
+
+export function mustMatch(first, second, message) {
+  if (value(first) !== value(second)) throw new Error(message);
+}
+
 export function value(id) {
   return document.getElementById(id).value;
 }

@@ -163,15 +163,7 @@ fn wrong_passphrase_names_the_partner_and_delay_grows() {
 #[test]
 fn partner_isolation_b_cannot_open_or_read_a_private() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut vault, _) = set_up(dir.path());
-    let marker = unique_marker("A-PRIVATE-");
-    journal::add_entry(
-        vault.session().unwrap(),
-        Space::Private(Partner::A),
-        &marker,
-    )
-    .unwrap();
-    vault.lock();
+    let (mut vault, _, marker) = set_up_with_a_private_marker(dir.path(), "A-PRIVATE-");
 
     let slots = Keyslots::load(dir.path()).unwrap();
     let private_a = slots.vault(Space::Private(Partner::A)).unwrap();
@@ -263,15 +255,7 @@ fn passphrase_change_over_1000_rows_rewraps_without_reencrypting() {
 #[test]
 fn recovery_code_resets_a_forgotten_passphrase_through_the_other_partner() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut vault, codes) = set_up(dir.path());
-    let marker = unique_marker("A-KEEPS-");
-    journal::add_entry(
-        vault.session().unwrap(),
-        Space::Private(Partner::A),
-        &marker,
-    )
-    .unwrap();
-    vault.lock();
+    let (mut vault, codes, marker) = set_up_with_a_private_marker(dir.path(), "A-KEEPS-");
 
     // Sam forgot. Nobody unlocked: the recovery code alone cannot reach the shared vault.
     let err = vault
@@ -323,19 +307,7 @@ fn auto_lock_setting_persists_and_is_validated() {
 #[test]
 fn every_slot_the_app_writes_meets_the_kdf_floor() {
     let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::new(dir.path());
-    vault
-        .setup(
-            NewPartner {
-                name: "Sam",
-                passphrase: PASS_A,
-            },
-            NewPartner {
-                name: "Alex",
-                passphrase: PASS_B,
-            },
-        )
-        .unwrap();
+    let (mut vault, _) = set_up_vault(Vault::new(dir.path()), ["Sam", "Alex"], [PASS_A, PASS_B]);
     vault
         .change_passphrase(Partner::B, PASS_B, NEW_PASS, now())
         .unwrap();

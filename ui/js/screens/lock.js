@@ -2,7 +2,7 @@
 // shows only "Hearth" and a passphrase field: nothing private appears before unlock.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+import { h, field, errorSlot, onSubmit, value } from '../dom.js';
 
 export function renderLock(app) {
   const { partners } = app.status;
@@ -40,19 +40,12 @@ function passphraseForm(app, partner, back) {
       back ? h('button', { type: 'button', class: 'quiet', id: 'unlock-back', text: 'Not me', onclick: back }) : null,
       h('button', { type: 'submit', class: 'primary', id: 'unlock-submit', text: 'Unlock' })),
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showError(error, null);
-    const passphrase = value('unlock-pass');
-    try {
-      const status = await busy(form, 'Opening your spaces…', () => api.unlock(partner?.id ?? null, passphrase));
-      app.setStatus(status, 'home');
-    } catch (err) {
-      showError(error, err);
-      const input = form.querySelector('#unlock-pass');
-      input.select();
-      input.focus();
-    }
+  onSubmit(form, error, 'Opening your spaces…', async () => {
+    app.setStatus(await api.unlock(partner?.id ?? null, value('unlock-pass')), 'home');
+  }, () => {
+    const input = form.querySelector('#unlock-pass');
+    input.select();
+    input.focus();
   });
   return form;
 }

@@ -3,7 +3,7 @@
 // because the other partner's unlock already opened the shared space.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+import { h, field, errorSlot, onSubmit, mustMatch, value } from '../dom.js';
 import { lockedPartners } from '../people.js';
 
 export function renderAddPartner(app) {
@@ -29,15 +29,8 @@ function unlockForm(app, partner, section) {
         } }),
       h('button', { type: 'submit', class: 'primary', id: 'add-submit', text: 'Unlock' })),
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showError(error, null);
-    const passphrase = value('add-pass');
-    try {
-      app.setStatus(await busy(form, 'Opening…', () => api.addPartner(partner.id, passphrase)), 'home');
-    } catch (err) {
-      showError(error, err);
-    }
+  onSubmit(form, error, 'Opening…', async () => {
+    app.setStatus(await api.addPartner(partner.id, value('add-pass')), 'home');
   });
   return form;
 }
@@ -56,20 +49,9 @@ function resetForm(app, partner, section) {
         onclick: () => section.replaceChildren(unlockForm(app, partner, section)) }),
       h('button', { type: 'submit', class: 'primary', id: 'reset-submit', text: 'Set new passphrase' })),
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showError(error, null);
-    if (value('reset-pass') !== value('reset-confirm')) {
-      showError(error, new Error("The two new passphrases don't match. Type them again."));
-      return;
-    }
-    try {
-      const status = await busy(form, 'Setting the new passphrase…',
-        () => api.resetPassphrase(partner.id, value('reset-code'), value('reset-pass')));
-      app.setStatus(status, 'home');
-    } catch (err) {
-      showError(error, err);
-    }
+  onSubmit(form, error, 'Setting the new passphrase…', async () => {
+    mustMatch('reset-pass', 'reset-confirm', "The two new passphrases don't match. Type them again.");
+    app.setStatus(await api.resetPassphrase(partner.id, value('reset-code'), value('reset-pass')), 'home');
   });
   return form;
 }

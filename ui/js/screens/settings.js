@@ -1,7 +1,7 @@
 // Settings: how soon Hearth locks itself, and changing a passphrase.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+import { h, field, errorSlot, showError, onSubmit, mustMatch, value } from '../dom.js';
 import { unlockedPartners } from '../people.js';
 
 const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240];
@@ -58,21 +58,12 @@ function passphraseForm(partner) {
     error, done,
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', id: id('submit'), text: 'Change passphrase' })));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showError(error, null);
-    if (value(id('new')) !== value(id('confirm'))) {
-      showError(error, new Error("The two new passphrases don't match. Type them again."));
-      return;
-    }
-    try {
-      await busy(form, 'Changing the passphrase…',
-        () => api.changePassphrase(partner.id, value(id('current')), value(id('new'))));
-      form.reset();
-      done.textContent = `${partner.name}'s passphrase is changed.`;
-    } catch (err) {
-      showError(error, err);
-    }
+  onSubmit(form, error, 'Changing the passphrase…', async () => {
+    done.textContent = '';
+    mustMatch(id('new'), id('confirm'), "The two new passphrases don't match. Type them again.");
+    await api.changePassphrase(partner.id, value(id('current')), value(id('new')));
+    form.reset();
+    done.textContent = `${partner.name}'s passphrase is changed.`;
   });
   return form;
 }

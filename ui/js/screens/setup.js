@@ -2,7 +2,7 @@
 // shown once and to its owner only.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, busy, value } from '../dom.js';
+import { h, field, errorSlot, onSubmit, mustMatch, value } from '../dom.js';
 
 function partnerFieldset(letter, legend) {
   return h('fieldset', { class: 'card' },
@@ -17,12 +17,10 @@ function partnerFieldset(letter, legend) {
 }
 
 function readPartner(letter) {
-  const pass = value(`setup-${letter}-pass`);
-  if (pass !== value(`setup-${letter}-confirm`)) {
-    const name = value(`setup-${letter}-name`).trim() || 'One of you';
-    throw new Error(`${name}'s two passphrases don't match. Type them again.`);
-  }
-  return { name: value(`setup-${letter}-name`), passphrase: pass };
+  const name = value(`setup-${letter}-name`);
+  mustMatch(`setup-${letter}-pass`, `setup-${letter}-confirm`,
+    `${name.trim() || 'One of you'}: the two passphrases don't match. Type them again.`);
+  return { name, passphrase: value(`setup-${letter}-pass`) };
 }
 
 export function renderSetup(app) {
@@ -39,23 +37,16 @@ export function renderSetup(app) {
   );
   form.querySelector('#setup-a-name').setAttribute('autofocus', '');
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showError(error, null);
-    try {
-      const a = readPartner('a');
-      const b = readPartner('b');
-      const codes = await busy(form, 'Creating your encrypted spaces…', () => api.setupCouple(a, b));
-      const status = await api.status();
-      const names = Object.fromEntries(status.partners.map((p) => [p.id, p.name]));
-      form.replaceWith(renderRecovery(app, status, [
-        { name: names.a, other: names.b, code: codes.a },
-        { name: names.b, other: names.a, code: codes.b },
-      ]));
-    } catch (err) {
-      showError(error, err);
-      error.focus?.();
-    }
+  onSubmit(form, error, 'Creating your encrypted spaces…', async () => {
+    const a = readPartner('a');
+    const b = readPartner('b');
+    const codes = await api.setupCouple(a, b);
+    const status = await api.status();
+    const names = Object.fromEntries(status.partners.map((p) => [p.id, p.name]));
+    form.replaceWith(renderRecovery(app, status, [
+      { name: names.a, other: names.b, code: codes.a },
+      { name: names.b, other: names.a, code: codes.b },
+    ]));
   });
   return h('main', { class: 'centered' }, form);
 }

@@ -31,20 +31,38 @@ pub fn set_up_named(
     pass_a: &str,
     pass_b: &str,
 ) -> (Vault, RecoveryCodes) {
-    let mut vault = Vault::with_kdf(dir, FAST_KDF);
+    set_up_vault(Vault::with_kdf(dir, FAST_KDF), [a, b], [pass_a, pass_b])
+}
+
+/// Sets up Sam and Alex in `vault`, whatever KDF parameters it writes with.
+pub fn set_up_vault(
+    mut vault: Vault,
+    names: [&str; 2],
+    passphrases: [&str; 2],
+) -> (Vault, RecoveryCodes) {
     let codes = vault
         .setup(
             NewPartner {
-                name: a,
-                passphrase: pass_a,
+                name: names[0],
+                passphrase: passphrases[0],
             },
             NewPartner {
-                name: b,
-                passphrase: pass_b,
+                name: names[1],
+                passphrase: passphrases[1],
             },
         )
         .unwrap();
     (vault, codes)
+}
+
+/// A couple whose partner A has one private entry holding a fresh marker; returned locked.
+pub fn set_up_with_a_private_marker(dir: &Path, prefix: &str) -> (Vault, RecoveryCodes, String) {
+    let (mut vault, codes) = set_up(dir);
+    let marker = unique_marker(prefix);
+    let space = hearth_core::vault::Space::Private(hearth_core::vault::Partner::A);
+    hearth_core::journal::add_entry(vault.session().unwrap(), space, &marker).unwrap();
+    vault.lock();
+    (vault, codes, marker)
 }
 
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
