@@ -140,6 +140,15 @@ fn setup_lock_wrong_passphrase_unlock_and_restart() {
     assert!(who.contains(&name_a) && !who.contains(&name_b), "{who}");
     ui.screenshot("04-home");
 
+    // Settings: a new auto-lock time is saved in the vault and read back.
+    ui.find("#nav-settings").click();
+    const AUTO_LOCK: &str = "return document.querySelector('#auto-lock').value";
+    ui.find("#auto-lock").click();
+    ui.wait_script(AUTO_LOCK, "10".into());
+    ui.execute("const s = document.querySelector('#auto-lock'); s.value = '5'; s.dispatchEvent(new Event('change'))");
+    ui.wait_text("#auto-lock-status", |t| t.contains("5 idle minutes"));
+    ui.screenshot("05-settings");
+
     // 6. Lock again, with the button.
     ui.find("#lock-button").click();
     ui.find("#unlock-as-b");
@@ -157,6 +166,9 @@ fn setup_lock_wrong_passphrase_unlock_and_restart() {
     ui.find("#unlock-pass")
         .type_text(&format!("{pass_b}{ENTER}"));
     ui.wait_text("#home-greeting", |t| t.contains(&name_b));
+    ui.find("#nav-settings").click();
+    ui.find("#auto-lock");
+    ui.wait_script(AUTO_LOCK, "5".into());
     ui.close();
     assert_no_leak(home.path(), &marker, "after restart");
 }

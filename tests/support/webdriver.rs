@@ -196,6 +196,22 @@ impl Session {
         )
     }
 
+    /// Runs `script` until its result equals `expected` (for state the page fills in later).
+    pub fn wait_script(&self, script: &str, expected: Value) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let got = self.execute(script);
+            if got == expected {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{script:?} gave {got}, not {expected}"
+            );
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
     pub fn screenshot(&self, name: &str) -> PathBuf {
         // Wait for two frames, so the picture shows what was just rendered.
         self.call(

@@ -2,7 +2,9 @@
 //!
 //! Each domain is a module with its own types, errors, storage and tests:
 //! - [`vault`]: the encrypted SQLCipher vaults, their keyslots, unlocking and locking;
-//! - [`journal`]: entries kept in the shared vault or in one partner's private vault.
+//! - [`journal`]: entries kept in the shared vault or in one partner's private vault;
+//! - [`prompts`]: the prompt library, date-night deals, consent, and what was discussed.
 
 pub mod journal;
+pub mod prompts;
 pub mod vault;

@@ -237,12 +237,13 @@ fn newer_data_formats_are_refused_untouched() {
         .unwrap();
     }
     let before = hash_file(&shared);
+    let supported = hearth_core::vault::migrations::latest(hearth_core::vault::migrations::SHARED);
     match unlock_as_a(dir.path()) {
         VaultError::FormatTooNew {
             file,
             found: 42,
-            supported: 1,
-        } => assert_eq!(file, shared),
+            supported: reported,
+        } => assert_eq!((file, reported), (shared.clone(), supported)),
         other => panic!("{other:?}"),
     }
     assert_eq!(hash_file(&shared), before);

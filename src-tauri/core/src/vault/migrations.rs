@@ -15,11 +15,18 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const SHARED: &[Migration] = &[Migration {
-    version: 1,
-    name: "partners, settings, entries",
-    sql: include_str!("../../migrations/shared/0001_init.sql"),
-}];
+pub const SHARED: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "partners, settings, entries",
+        sql: include_str!("../../migrations/shared/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "prompts, discussions, consent, answers",
+        sql: include_str!("../../migrations/shared/0002_prompts.sql"),
+    },
+];
 
 pub const PRIVATE: &[Migration] = &[Migration {
     version: 1,
@@ -78,8 +85,8 @@ mod tests {
     #[test]
     fn fresh_database_reaches_latest_and_rerun_is_a_no_op() {
         let mut conn = Connection::open_in_memory().unwrap();
-        assert_eq!(migrate(&mut conn, Path::new("x"), SHARED).unwrap(), 1);
-        assert_eq!(current_version(&conn).unwrap(), 1);
+        assert_eq!(migrate(&mut conn, Path::new("x"), SHARED).unwrap(), 2);
+        assert_eq!(current_version(&conn).unwrap(), 2);
         conn.execute("INSERT INTO partners VALUES ('a', 'Sam')", [])
             .unwrap();
         migrate(&mut conn, Path::new("x"), SHARED).unwrap();
@@ -128,7 +135,7 @@ mod tests {
             err,
             VaultError::FormatTooNew {
                 found: 99,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ));

@@ -1,0 +1,12 @@
+//! Hearth's first job: conversation prompts. A library of our own prompts across the kinds of
+//! intimacy, the couple's own additions, a consent gate for the sensual and sexual category, the
+//! date-night deal, the prompt of the day, and the history of what was discussed.
+
+pub mod deal;
+mod error;
+pub mod library;
+pub mod store;
+mod types;
+
+pub use error::{PromptsError, Result};
+pub use types::{Category, Depth, Kind, Prompt};
