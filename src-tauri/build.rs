@@ -13,6 +13,23 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_auto_lock",
     "note_activity",
+    "list_prompts",
+    "set_favourite",
+    "set_hidden",
+    "add_prompt",
+    "update_prompt",
+    "delete_prompt",
+    "prompt_of_the_day",
+    "deal_date_night",
+    "swap_card",
+    "mark_discussed",
+    "prompt_history",
+    "save_answers",
+    "list_answers",
+    "save_together_note",
+    "consent_status",
+    "set_consent",
+    "set_resurface_months",
 ];
 
 fn main() {

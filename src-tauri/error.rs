@@ -2,6 +2,7 @@
 //! for code and tests; the message is plain words the UI shows as they are.
 
 use hearth_core::journal::JournalError;
+use hearth_core::prompts::PromptsError;
 use hearth_core::vault::VaultError;
 use serde::Serialize;
 
@@ -31,6 +32,15 @@ impl From<VaultError> for CommandError {
 
 impl From<JournalError> for CommandError {
     fn from(err: JournalError) -> Self {
+        CommandError {
+            kind: err.kind().into(),
+            message: err.to_string(),
+        }
+    }
+}
+
+impl From<PromptsError> for CommandError {
+    fn from(err: PromptsError) -> Self {
         CommandError {
             kind: err.kind().into(),
             message: err.to_string(),

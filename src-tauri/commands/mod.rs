@@ -1,6 +1,7 @@
 //! Thin IPC adapters: each command unpacks its arguments, calls `hearth-core`, and maps the error.
 //! Vault work (Argon2id, SQLCipher) runs on the blocking pool so the window never freezes.
 
+mod prompts;
 mod settings;
 mod vault;
 
@@ -22,6 +23,23 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         settings::get_settings,
         settings::set_auto_lock,
         settings::note_activity,
+        prompts::list_prompts,
+        prompts::set_favourite,
+        prompts::set_hidden,
+        prompts::add_prompt,
+        prompts::update_prompt,
+        prompts::delete_prompt,
+        prompts::prompt_of_the_day,
+        prompts::deal_date_night,
+        prompts::swap_card,
+        prompts::mark_discussed,
+        prompts::prompt_history,
+        prompts::save_answers,
+        prompts::list_answers,
+        prompts::save_together_note,
+        prompts::consent_status,
+        prompts::set_consent,
+        prompts::set_resurface_months,
     ]
 }
 
@@ -32,11 +50,22 @@ where
     T: Send + 'static,
     F: FnOnce(&mut Vault) -> Result<T, VaultError> + Send + 'static,
 {
+    on_vault_with(app, job).await
+}
+
+/// As [`on_vault`], for jobs of any domain whose error converts into a [`CommandError`].
+async fn on_vault_with<R, T, E, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
+where
+    R: Runtime,
+    T: Send + 'static,
+    E: Into<CommandError>,
+    F: FnOnce(&mut Vault) -> Result<T, E> + Send + 'static,
+{
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         state.touch()?;
         let mut vault = state.vault()?;
-        job(&mut vault).map_err(CommandError::from)
+        job(&mut vault).map_err(Into::into)
     })
     .await
     .map_err(|_| CommandError::internal())?

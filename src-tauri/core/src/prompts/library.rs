@@ -3,6 +3,7 @@
 //! history, favourites or hidden marks.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -21,8 +22,13 @@ pub struct Library {
     pub prompts: Vec<Prompt>,
 }
 
-pub fn builtin() -> Result<Library> {
-    parse(LIBRARY_JSON)
+/// The library shipped in this build, parsed once.
+pub fn builtin() -> Result<&'static Library> {
+    static LIBRARY: OnceLock<std::result::Result<Library, String>> = OnceLock::new();
+    LIBRARY
+        .get_or_init(|| parse(LIBRARY_JSON).map_err(|err| err.to_string()))
+        .as_ref()
+        .map_err(|err| PromptsError::Library(err.clone()))
 }
 
 pub fn parse(json: &str) -> Result<Library> {
