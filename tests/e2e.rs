@@ -8,10 +8,8 @@ mod support;
 
 use std::path::Path;
 
-use support::webdriver::{Driver, CONTROL, ENTER};
-
-const PASS_A: &str = "lantern orbit velvet cactus";
-const PASS_B: &str = "quiet harbor mosaic tundra";
+use support::webdriver::{CONTROL, ENTER};
+use support::{Harness, PASS_A, PASS_B};
 
 /// Files under `dir` holding `needle` as UTF-8 or UTF-16LE, and, under `vault_dir`, any plaintext
 /// SQLite file. (WebKit's own empty `hsts-storage.sqlite` appears only under WebDriver, where the
@@ -51,22 +49,8 @@ fn assert_no_leak(home: &Path, marker: &str, when: &str) {
 
 #[test]
 fn setup_lock_wrong_passphrase_unlock_and_restart() {
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "no display: run the end-to-end tests with `make test` (it starts Xvfb)"
-    );
-    let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data");
-    let env: Vec<(&str, std::path::PathBuf)> = vec![
-        ("HEARTH_DATA_DIR", data.clone()),
-        ("HOME", home.path().to_path_buf()),
-        ("XDG_DATA_HOME", home.path().join("xdg-data")),
-        ("XDG_CACHE_HOME", home.path().join("xdg-cache")),
-        ("XDG_CONFIG_HOME", home.path().join("xdg-config")),
-    ];
-    let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
-    let driver = Driver::start(4444, &env_refs);
-    let app = Path::new(env!("CARGO_BIN_EXE_hearth"));
+    let harness = Harness::start(4444);
+    let home = &harness.home;
 
     // A marker in both names and both passphrases: none of it may reach the disk in plaintext.
     let nanos = std::time::SystemTime::now()
@@ -79,7 +63,7 @@ fn setup_lock_wrong_passphrase_unlock_and_restart() {
     let pass_a = format!("{PASS_A} {marker}");
     let pass_b = format!("{PASS_B} {marker}");
 
-    let ui = driver.session(app);
+    let ui = harness.open();
     // 1. First-run setup of two partners.
     ui.find("#setup-a-name");
     ui.screenshot("01-setup");
@@ -156,7 +140,7 @@ fn setup_lock_wrong_passphrase_unlock_and_restart() {
     ui.close();
 
     // After a restart the lock screen is neutral: no names before unlock.
-    let ui = driver.session(app);
+    let ui = harness.open();
     let title = ui.wait_text("#lock-title", |t| !t.is_empty());
     assert_eq!(title, "Hearth");
     assert!(

@@ -1,11 +1,12 @@
 //! Commands for the settings screen and for the activity pings that keep auto-lock away.
 
+use hearth_core::prompts::store as prompts;
 use hearth_core::vault::settings::{self, AUTO_LOCK_RANGE};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 
-use super::on_vault;
-use crate::error::CommandResult;
+use super::on_vault_with;
+use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -14,24 +15,26 @@ pub struct Settings {
     auto_lock_minutes: u32,
     auto_lock_min: u32,
     auto_lock_max: u32,
+    resurface_months: u32,
 }
 
-fn read(session: &hearth_core::vault::Session) -> hearth_core::vault::Result<Settings> {
+fn read(session: &hearth_core::vault::Session) -> Result<Settings, CommandError> {
     Ok(Settings {
         auto_lock_minutes: settings::auto_lock_minutes(session)?,
         auto_lock_min: *AUTO_LOCK_RANGE.start(),
         auto_lock_max: *AUTO_LOCK_RANGE.end(),
+        resurface_months: prompts::resurface_months(session)?,
     })
 }
 
 #[tauri::command]
 pub async fn get_settings<R: Runtime>(app: AppHandle<R>) -> CommandResult<Settings> {
-    on_vault(app, |vault| read(vault.session()?)).await
+    on_vault_with(app, |vault| read(vault.session()?)).await
 }
 
 #[tauri::command]
 pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> CommandResult<Settings> {
-    on_vault(app, move |vault| {
+    on_vault_with(app, move |vault| {
         let session = vault.session()?;
         settings::set_auto_lock_minutes(session, minutes)?;
         read(session)

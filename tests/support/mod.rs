@@ -1,2 +1,64 @@
-//! Helpers for the end-to-end tests.
+//! Helpers for the end-to-end tests: a WebDriver client, and a harness that starts tauri-driver with
+//! a temporary HOME, XDG folders and data folder, so that everything Hearth and its webview write can
+//! be searched afterwards.
+#![allow(dead_code)]
+
 pub mod webdriver;
+
+use std::path::{Path, PathBuf};
+
+use webdriver::{Driver, Session};
+
+pub const PASS_A: &str = "lantern orbit velvet cactus";
+pub const PASS_B: &str = "quiet harbor mosaic tundra";
+
+pub struct Harness {
+    pub home: tempfile::TempDir,
+    pub driver: Driver,
+}
+
+impl Harness {
+    pub fn start(port: u16) -> Harness {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no display: run the end-to-end tests with `make test` (it starts Xvfb)"
+        );
+        let home = tempfile::tempdir().unwrap();
+        let env: Vec<(&str, PathBuf)> = vec![
+            ("HEARTH_DATA_DIR", home.path().join("data")),
+            ("HOME", home.path().to_path_buf()),
+            ("XDG_DATA_HOME", home.path().join("xdg-data")),
+            ("XDG_CACHE_HOME", home.path().join("xdg-cache")),
+            ("XDG_CONFIG_HOME", home.path().join("xdg-config")),
+        ];
+        let env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+        let driver = Driver::start(port, &env_refs);
+        Harness { home, driver }
+    }
+
+    /// A new window of the real Hearth binary.
+    pub fn open(&self) -> Session {
+        self.driver.session(Path::new(env!("CARGO_BIN_EXE_hearth")))
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.home.path().join("data")
+    }
+}
+
+/// First-run setup through the UI, through both recovery codes, to the home screen.
+pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
+    for (letter, (name, pass)) in ["a", "b"].iter().zip(names.iter().zip(passphrases)) {
+        ui.find(&format!("#setup-{letter}-name")).type_text(name);
+        ui.find(&format!("#setup-{letter}-pass")).type_text(pass);
+        ui.find(&format!("#setup-{letter}-confirm")).type_text(pass);
+    }
+    ui.find("#setup-submit").click();
+    let first = ui.wait_text("#recovery-code", |t| t.len() == 39);
+    ui.find("#recovery-ack").click();
+    ui.find("#recovery-next").click();
+    ui.wait_text("#recovery-code", |t| t.len() == 39 && t != first);
+    ui.find("#recovery-ack").click();
+    ui.find("#recovery-next").click();
+    ui.wait_text("#home-greeting", |t| t.contains(names[0]));
+}

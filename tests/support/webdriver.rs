@@ -130,8 +130,24 @@ impl Session {
             if let Some(element) = self.try_find(css) {
                 return element;
             }
-            assert!(Instant::now() < deadline, "no element matches {css:?}");
+            if Instant::now() >= deadline {
+                self.fail(&format!("no element matches {css:?}"));
+            }
             std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Keeps a screenshot and the page text of a failed wait in target/e2e-screenshots, then fails.
+    fn fail(&self, message: &str) -> ! {
+        let name = format!("failed-{}", std::process::id());
+        let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let shot = self.screenshot(&name);
+            std::fs::write(shot.with_extension("txt"), self.page_source()).ok();
+            shot
+        }));
+        match saved {
+            Ok(shot) => panic!("{message} (see {})", shot.display()),
+            Err(_) => panic!("{message}"),
         }
     }
 

@@ -26,7 +26,35 @@ export const api = {
   getSettings: () => call('get_settings'),
   setAutoLock: (minutes) => call('set_auto_lock', { minutes }),
   noteActivity: () => call('note_activity'),
+
+  listPrompts: (filter) => call('list_prompts', { filter }),
+  setFavourite: (id, on) => call('set_favourite', { id, on }),
+  setHidden: (id, on) => call('set_hidden', { id, on }),
+  addPrompt: (draft) => call('add_prompt', { draft }),
+  updatePrompt: (id, draft) => call('update_prompt', { id, draft }),
+  deletePrompt: (id) => call('delete_prompt', { id }),
+  promptOfTheDay: () => call('prompt_of_the_day'),
+  dealDateNight: (theme) => call('deal_date_night', { theme }),
+  swapCard: (theme, hand, index) => call('swap_card', { theme, hand, index }),
+  markDiscussed: (id) => call('mark_discussed', { id }),
+  promptHistory: () => call('prompt_history'),
+  saveAnswers: (promptId, firstPartner, firstAnswer, secondAnswer) =>
+    call('save_answers', { promptId, firstPartner, firstAnswer, secondAnswer }),
+  listAnswers: () => call('list_answers'),
+  saveTogetherNote: (note, promptIds) => call('save_together_note', { note, promptIds }),
+  consentStatus: () => call('consent_status'),
+  setConsent: (partner, optedIn) => call('set_consent', { partner, optedIn }),
+  setResurfaceMonths: (months) => call('set_resurface_months', { months }),
 };
+
+// Full screen for the together mode; a window that cannot go full screen still works.
+export async function setFullscreen(on) {
+  try {
+    await tauri.window.getCurrentWindow().setFullscreen(on);
+  } catch {
+    // The page itself already fills the window.
+  }
+}
 
 export function onAutoLock(handler) {
   return tauri.event.listen('vault-locked', handler);

@@ -1,17 +1,20 @@
 // The app controller: asks the Rust side what state the vaults are in and shows the matching
 // screen. Also the app-wide keys (Ctrl+L locks) and the activity pings that keep auto-lock away.
 
-import { api, onAutoLock } from './api.js';
+import { api, onAutoLock, setFullscreen } from './api.js';
 import { h } from './dom.js';
 import { renderSetup } from './screens/setup.js';
 import { renderLock } from './screens/lock.js';
 import { renderShell } from './screens/shell.js';
+import { renderTogether } from './screens/together.js';
 
 const root = document.getElementById('app');
 
 const app = {
   status: null,
   view: 'home',
+  params: null,
+  fullscreen: false,
 
   async refresh() {
     this.status = await api.status();
@@ -20,18 +23,23 @@ const app = {
 
   setStatus(status, view) {
     this.status = status;
-    if (view) this.view = view;
+    if (view) {
+      this.view = view;
+      this.params = null;
+    }
     this.render();
   },
 
-  go(view) {
+  go(view, params = null) {
     this.view = view;
+    this.params = params;
     this.render();
   },
 
   async lock() {
     this.status = await api.lock();
     this.view = 'home';
+    this.params = null;
     this.render();
   },
 
@@ -40,7 +48,11 @@ const app = {
     let screen;
     if (state === 'needs_setup') screen = renderSetup(this);
     else if (state === 'locked') screen = renderLock(this);
+    else if (this.view === 'together') screen = renderTogether(this);
     else screen = renderShell(this);
+    // Only the together mode is full screen; leaving it any way (Esc, lock, auto-lock) ends that.
+    if (this.fullscreen && this.view !== 'together') setFullscreen(false);
+    this.fullscreen = this.view === 'together' && state === 'unlocked';
     root.replaceChildren(screen);
     const target = root.querySelector('[autofocus]') ?? root.querySelector('h1');
     if (target) {
@@ -54,6 +66,18 @@ document.addEventListener('keydown', (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
     event.preventDefault();
     if (app.status?.state === 'unlocked') app.lock();
+    return;
+  }
+  // "/" jumps to the search field of screens that have one.
+  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement
+    || event.target instanceof HTMLSelectElement;
+  if (event.key === '/' && !typing) {
+    const search = document.querySelector('[data-search]');
+    const field = search && document.getElementById(search.dataset.search);
+    if (field) {
+      event.preventDefault();
+      field.focus();
+    }
   }
 });
 

@@ -11,6 +11,7 @@ export function renderSettings(app) {
     h('h1', { id: 'settings-title', text: 'Settings' }));
   const autoLock = autoLockForm();
   section.append(autoLock.form);
+  section.append(consentCard(app));
   for (const partner of unlockedPartners(app.status)) section.append(passphraseForm(partner));
   autoLock.load();
   return section;
@@ -66,4 +67,47 @@ function passphraseForm(partner) {
     done.textContent = `${partner.name}'s passphrase is changed.`;
   });
   return form;
+}
+
+// The sensual and sexual category: each partner chooses alone, and it appears only when both have.
+// Nothing here ever shows one partner the other's choice.
+function consentCard(app) {
+  const error = errorSlot('consent-error');
+  const note = h('p', { class: 'hint', role: 'status', id: 'consent-status' });
+  const body = h('div');
+  const card = h('div', { class: 'card', 'aria-labelledby': 'consent-title' },
+    h('h2', { id: 'consent-title', text: 'Sensual and sexual prompts' }), body, note, error);
+  const nameOf = (id) => app.status.partners.find((p) => p.id === id)?.name ?? '';
+
+  function show(consent) {
+    if (consent.alone) {
+      const box = h('input', { type: 'checkbox', id: 'consent-own', checked: consent.ownChoice });
+      box.addEventListener('change', async () => {
+        showError(error, null);
+        try {
+          show(await api.setConsent(consent.alone, box.checked));
+          document.getElementById('consent-own')?.focus();
+        } catch (err) {
+          showError(error, err);
+        }
+      });
+      body.replaceChildren(
+        h('p', { text: `${nameOf(consent.alone)}, this is your own choice. The category appears only if you both choose it, and either of you can turn it off at any time. Your partner never sees what you picked.` }),
+        h('label', { class: 'check' }, box, ' I would like these prompts'));
+    } else if (consent.bothOptedIn) {
+      const [first] = unlockedPartners(app.status);
+      body.replaceChildren(
+        h('p', { text: 'These prompts are on because you both chose them. Either of you can turn them off now.' }),
+        h('button', { type: 'button', id: 'consent-off', text: 'Turn them off',
+          onclick: async () => {
+            try { show(await api.setConsent(first.id, false)); } catch (err) { showError(error, err); }
+          } }));
+    } else {
+      body.replaceChildren(h('p', { text: 'Each of you chooses this privately, while unlocked on your own.' }));
+    }
+    note.textContent = consent.bothOptedIn ? 'On for both of you.' : '';
+  }
+
+  api.consentStatus().then(show).catch((err) => showError(error, err));
+  return card;
 }

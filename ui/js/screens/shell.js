@@ -4,13 +4,20 @@ import { h } from '../dom.js';
 import { renderHome } from './home.js';
 import { renderSettings } from './settings.js';
 import { renderAddPartner } from './partner.js';
+import { renderPrompts } from './prompts.js';
+import { renderDateNight } from './datenight.js';
+import { renderReveal } from './reveal.js';
+import { renderHistory } from './history.js';
 import { unlockedNames, lockedPartners } from '../people.js';
 
 const SCREENS = [
   { id: 'home', label: 'Home', render: renderHome },
+  { id: 'prompts', label: 'Prompts', render: renderPrompts },
+  { id: 'date-night', label: 'Date night', render: renderDateNight },
+  { id: 'history', label: 'History', render: renderHistory },
   { id: 'settings', label: 'Settings', render: renderSettings },
 ];
-const HIDDEN_SCREENS = { 'add-partner': renderAddPartner };
+const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal };
 
 export function renderShell(app) {
   const { status } = app;

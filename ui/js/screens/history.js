@@ -1,0 +1,50 @@
+// History: what you discussed and when, your answers side by side, and your together notes. Also
+// how soon a discussed prompt may come back.
+
+import { api } from '../api.js';
+import { h, errorSlot, showError } from '../dom.js';
+import { options } from '../prompt-meta.js';
+
+const RESURFACE = [['0', 'Never'], ['3', 'After 3 months'], ['6', 'After 6 months'], ['12', 'After a year']];
+
+function when(iso) {
+  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+export function renderHistory() {
+  const error = errorSlot('history-error');
+  const discussed = h('ol', { class: 'history', id: 'history-discussed' });
+  const answers = h('div', { id: 'history-answers' });
+  const resurface = h('select', { id: 'resurface' }, options(RESURFACE, '0'));
+  const saved = h('p', { class: 'hint', role: 'status' });
+  resurface.addEventListener('change', async () => {
+    try {
+      const months = await api.setResurfaceMonths(Number(resurface.value));
+      saved.textContent = months ? `Discussed prompts can come back after ${months} months.` : 'Discussed prompts stay retired.';
+    } catch (err) {
+      showError(error, err);
+    }
+  });
+
+  Promise.all([api.promptHistory(), api.listAnswers(), api.getSettings()]).then(([talks, pairs, settings]) => {
+    resurface.value = String(settings.resurfaceMonths);
+    discussed.replaceChildren(...(talks.length
+      ? talks.map((t) => h('li', {}, h('span', { class: 'hint', text: when(t.discussedAt) }), ' ', h('span', { text: t.text })))
+      : [h('li', { text: 'Nothing yet. Prompts you talk through in the together mode appear here.' })]));
+    answers.replaceChildren(...pairs.map((pair) => h('article', { class: 'card' },
+      h('p', { class: 'hint', text: when(pair.answeredAt) }),
+      h('p', { class: 'prompt-text', text: pair.promptText }),
+      h('div', { class: 'pair' },
+        h('p', { class: 'answer-text', text: pair.firstAnswer }),
+        h('p', { class: 'answer-text', text: pair.secondAnswer })))));
+  }).catch((err) => showError(error, err));
+
+  return h('section', { 'aria-labelledby': 'history-title' },
+    h('h1', { id: 'history-title', text: 'History' }),
+    error,
+    h('h2', { text: 'What you talked about' }), discussed,
+    h('h2', { text: 'Answers you revealed' }), answers,
+    h('div', { class: 'card' },
+      h('div', { class: 'field' }, h('label', { for: 'resurface', text: 'Let discussed prompts come back' }), resurface),
+      saved));
+}

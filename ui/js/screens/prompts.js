@@ -1,0 +1,142 @@
+// Browse the prompt library: filter, search ("/" focuses it), favourites, "not for us", and the
+// couple's own prompts.
+
+import { api } from '../api.js';
+import { h, field, errorSlot, showError, onSubmit, value } from '../dom.js';
+import { DEPTHS, KINDS, visibleCategories, options, promptCard } from '../prompt-meta.js';
+
+export function renderPrompts(app) {
+  const error = errorSlot('prompts-error');
+  const list = h('div', { class: 'prompt-list', id: 'prompt-list', 'aria-live': 'polite' });
+  const count = h('p', { class: 'hint', id: 'prompt-count', role: 'status' });
+
+  const category = h('select', { id: 'filter-category' });
+  const depth = h('select', { id: 'filter-depth' }, options(Object.entries(DEPTHS), '', 'Any depth'));
+  const kind = h('select', { id: 'filter-kind' }, options(Object.entries(KINDS), '', 'Any kind'));
+  const search = h('input', { id: 'prompt-search', type: 'search', placeholder: 'Search (press /)', 'aria-keyshortcuts': '/' });
+  const favourites = h('input', { id: 'filter-favourites', type: 'checkbox' });
+  const hidden = h('input', { id: 'filter-hidden', type: 'checkbox' });
+
+  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter prompts' },
+    labelled('filter-category', 'Category', category),
+    labelled('filter-depth', 'Depth', depth),
+    labelled('filter-kind', 'Kind', kind),
+    labelled('prompt-search', 'Search', search),
+    h('label', { class: 'check' }, favourites, ' Favourites only'),
+    h('label', { class: 'check' }, hidden, ' Show "not for us"'));
+  filters.addEventListener('submit', (event) => event.preventDefault());
+
+  async function refresh() {
+    showError(error, null);
+    try {
+      const prompts = await api.listPrompts({
+        category: category.value || null,
+        depth: depth.value || null,
+        kind: kind.value || null,
+        search: search.value || null,
+        favouritesOnly: favourites.checked,
+        includeHidden: hidden.checked,
+      });
+      count.textContent = prompts.length === 1 ? '1 prompt' : `${prompts.length} prompts`;
+      list.replaceChildren(...prompts.map((prompt) => card(prompt)));
+    } catch (err) {
+      showError(error, err);
+    }
+  }
+
+  function card(prompt) {
+    const fav = h('button', { type: 'button', class: 'quiet', 'aria-pressed': String(prompt.favourite),
+      text: prompt.favourite ? '★ Favourite' : '☆ Favourite',
+      onclick: () => mark(api.setFavourite(prompt.id, !prompt.favourite)) });
+    const hide = h('button', { type: 'button', class: 'quiet', 'aria-pressed': String(prompt.hidden),
+      text: prompt.hidden ? 'Bring back' : 'Not for us',
+      onclick: () => mark(api.setHidden(prompt.id, !prompt.hidden)) });
+    const reveal = h('button', { type: 'button', class: 'quiet', text: 'Answer, then reveal',
+      onclick: () => app.go('reveal', { prompt }) });
+    const own = prompt.custom ? [
+      h('button', { type: 'button', class: 'quiet', text: 'Edit', onclick: () => editor.open(prompt) }),
+      h('button', { type: 'button', class: 'quiet', text: 'Delete', onclick: () => remove(prompt) }),
+    ] : [];
+    return promptCard(prompt, fav, hide, reveal, ...own);
+  }
+
+  async function mark(pending) {
+    try {
+      await pending;
+      await refresh();
+    } catch (err) {
+      showError(error, err);
+    }
+  }
+
+  async function remove(prompt) {
+    // A native confirm keeps this keyboard-friendly; history keeps the text either way.
+    if (!window.confirm(`Delete your prompt "${prompt.text}"? What you discussed stays in history.`)) return;
+    await mark(api.deletePrompt(prompt.id));
+  }
+
+  const editor = promptEditor(refresh);
+  for (const control of [category, depth, kind, favourites, hidden]) control.addEventListener('change', refresh);
+  let typing;
+  search.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(refresh, 200);
+  });
+
+  api.consentStatus().then((consent) => {
+    category.replaceChildren(...options(visibleCategories(consent.bothOptedIn), '', 'All categories'));
+    editor.setCategories(visibleCategories(consent.bothOptedIn));
+    return refresh();
+  }).catch((err) => showError(error, err));
+
+  return h('section', { class: 'prompts', 'aria-labelledby': 'prompts-title', 'data-search': 'prompt-search' },
+    h('div', { class: 'title-row' },
+      h('h1', { id: 'prompts-title', text: 'Prompts' }),
+      h('button', { type: 'button', id: 'write-own', text: 'Write your own', onclick: () => editor.open(null) })),
+    filters, editor.form, error, count, list);
+}
+
+function labelled(id, label, control) {
+  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
+}
+
+// The form for adding or editing one of the couple's own prompts.
+function promptEditor(saved) {
+  let editing = null;
+  const error = errorSlot('own-error');
+  const category = h('select', { id: 'own-category' });
+  const form = h('form', { class: 'card editor', hidden: true, 'aria-labelledby': 'own-title' },
+    h('h2', { id: 'own-title', text: 'Your own prompt' }),
+    field({ id: 'own-text', label: 'Prompt', hint: '10 to 220 characters. Questions end with a question mark.', maxlength: 220 }),
+    h('div', { class: 'row' },
+      labelled('own-category', 'Category', category),
+      labelled('own-depth', 'Depth', h('select', { id: 'own-depth' }, options(Object.entries(DEPTHS), 'light'))),
+      labelled('own-kind', 'Kind', h('select', { id: 'own-kind' }, options(Object.entries(KINDS), 'question')))),
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'quiet', text: 'Cancel', onclick: () => { form.hidden = true; } }),
+      h('button', { type: 'submit', class: 'primary', id: 'own-save', text: 'Save prompt' })));
+  onSubmit(form, error, 'Saving…', async () => {
+    const draft = { text: value('own-text'), category: value('own-category'), depth: value('own-depth'), kind: value('own-kind') };
+    if (editing) await api.updatePrompt(editing.id, draft);
+    else await api.addPrompt(draft);
+    form.hidden = true;
+    await saved();
+  });
+  return {
+    form,
+    setCategories(entries) {
+      category.replaceChildren(...options(entries, 'emotional'));
+    },
+    open(prompt) {
+      editing = prompt;
+      form.hidden = false;
+      form.querySelector('#own-text').value = prompt?.text ?? '';
+      for (const key of ['category', 'depth', 'kind']) {
+        if (prompt) form.querySelector(`#own-${key}`).value = prompt[key];
+      }
+      form.querySelector('#own-title').textContent = prompt ? 'Edit your prompt' : 'Write your own prompt';
+      form.querySelector('#own-text').focus();
+    },
+  };
+}

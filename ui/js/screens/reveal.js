@@ -1,0 +1,74 @@
+// Answer, then reveal: one partner answers while the other looks away, the answer is hidden, the
+// other answers, and then both appear side by side and are saved with the prompt and the date.
+
+import { api } from '../api.js';
+import { h, errorSlot, onSubmit, value } from '../dom.js';
+import { describe } from '../prompt-meta.js';
+
+export function renderReveal(app) {
+  const prompt = app.params?.prompt;
+  const partners = app.status.partners;
+  const section = h('section', { class: 'reveal', 'aria-labelledby': 'reveal-title' });
+  if (!prompt || partners.length < 2) {
+    section.append(h('h1', { id: 'reveal-title', text: 'Answer, then reveal' }),
+      h('p', { text: 'Choose a prompt first, from Prompts or from today\'s prompt on Home.' }));
+    return section;
+  }
+  const header = [
+    h('h1', { id: 'reveal-title', text: 'Answer, then reveal' }),
+    h('p', { class: 'prompt-text large', id: 'reveal-prompt', text: prompt.text }),
+    h('p', { class: 'hint', text: describe(prompt) }),
+  ];
+
+  function chooseFirst() {
+    section.replaceChildren(...header, h('div', { class: 'card' },
+      h('h2', { id: 'reveal-who', text: 'Who answers first?' }),
+      h('div', { class: 'actions start' }, partners.map((p) => h('button', {
+        type: 'button', class: 'partner-choice small', id: `reveal-first-${p.id}`, text: p.name,
+        onclick: () => answer(p, partners.find((o) => o.id !== p.id), null),
+      })))));
+    section.querySelector('button').focus();
+  }
+
+  function answer(writer, other, firstAnswer) {
+    const error = errorSlot('reveal-error');
+    const id = firstAnswer === null ? 'reveal-first' : 'reveal-second';
+    const form = h('form', { class: 'card' },
+      h('h2', { id: 'reveal-who', text: `${writer.name}, your answer` }),
+      h('p', { class: 'look-away', text: `${other.name}, please look away until ${writer.name} is done.` }),
+      h('label', { for: id, class: 'visually-hidden', text: `${writer.name}'s answer` }),
+      h('textarea', { id, rows: 5, maxlength: 5000, required: true }),
+      error,
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: `${id}-done`,
+        text: firstAnswer === null ? 'Hide my answer' : 'Reveal both answers' })));
+    onSubmit(form, error, 'Saving…', async () => {
+      const text = value(id);
+      if (!text.trim()) throw new Error(`${writer.name}, write something first, even a few words.`);
+      if (firstAnswer === null) {
+        answer(other, writer, { partner: writer, text });
+      } else {
+        const pair = await api.saveAnswers(prompt.id, firstAnswer.partner.id, firstAnswer.text, text);
+        reveal(firstAnswer.partner, other, pair);
+      }
+    });
+    section.replaceChildren(...header, form);
+    form.querySelector('textarea').focus();
+  }
+
+  function reveal(first, second, pair) {
+    const column = (name, text, id) => h('div', { class: 'card answer' },
+      h('h2', { text: name }), h('p', { class: 'answer-text', id, text }));
+    section.replaceChildren(...header,
+      h('div', { class: 'pair', id: 'reveal-answers' },
+        column(first.name, pair.firstAnswer, 'reveal-answer-first'),
+        column(second.name, pair.secondAnswer, 'reveal-answer-second')),
+      h('p', { class: 'hint', role: 'status', id: 'reveal-saved', text: 'Saved to your shared space, with today\'s date.' }),
+      h('div', { class: 'actions start' },
+        h('button', { type: 'button', class: 'primary', text: 'Back to prompts', onclick: () => app.go('prompts') })));
+    section.querySelector('#reveal-answers h2').setAttribute('tabindex', '-1');
+    section.querySelector('#reveal-answers h2').focus();
+  }
+
+  chooseFirst();
+  return section;
+}
