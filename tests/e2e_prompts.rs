@@ -70,6 +70,11 @@ fn date_night_together_mode_reveal_history_and_restart() {
     press(&ui, SPACE);
     ui.wait_text("#together-text", |t| t == cards[0]);
     assert!(ui.find("#together-turn").text().starts_with("Sam asks"));
+    let stage = ui.find("#together").text();
+    assert!(
+        !stage.contains("null") && !stage.contains("undefined"),
+        "{stage}"
+    );
     ui.screenshot("11-together-card");
     press(&ui, RIGHT);
     ui.wait_text("#together-text", |t| t == cards[1]);
@@ -126,6 +131,14 @@ fn date_night_together_mode_reveal_history_and_restart() {
         "shown exactly as text"
     );
     assert_eq!(ui.find("#reveal-answer-second").text(), "Alex's answer");
+    let headings = ui.execute(
+        "return [...document.querySelectorAll('#reveal-answers h2')].map((e) => e.textContent)",
+    );
+    assert_eq!(
+        headings,
+        serde_json::json!(["Sam", "Alex"]),
+        "each answer under its writer's name"
+    );
     ui.screenshot("12-reveal");
 
     // 4. History shows what was discussed, and the answers.

@@ -48,7 +48,7 @@ export function renderReveal(app) {
         answer(other, writer, { partner: writer, text });
       } else {
         const pair = await api.saveAnswers(prompt.id, firstAnswer.partner.id, firstAnswer.text, text);
-        reveal(firstAnswer.partner, other, pair);
+        reveal(firstAnswer.partner, writer, pair);
       }
     });
     section.replaceChildren(...header, form);

@@ -37,12 +37,14 @@ export function renderTogether(app) {
     } else if (index < cards.length) {
       const card = cards[index];
       const clock = h('p', { class: 'together-timer', id: 'together-timer', role: 'timer', 'aria-live': 'off' });
-      stage.replaceChildren(
+      // Native replaceChildren would print a null as text, so optional parts are filtered out.
+      stage.replaceChildren(...[
         h('p', { class: 'together-eyebrow', id: 'together-turn', text: `${turnName(index)} asks · card ${index + 1} of ${cards.length}` }),
         h('h1', { class: 'together-card', id: 'together-text', tabindex: '-1', text: card.text }),
         h('p', { class: 'together-hint', text: describe(card) }),
         minutes ? clock : null,
-        controls(index + 1 < cards.length ? 'Next card' : 'Finish', true));
+        controls(index + 1 < cards.length ? 'Next card' : 'Finish', true),
+      ].filter(Boolean));
       if (minutes) startTimer(clock, minutes * 60);
     } else {
       stage.replaceChildren(summary());
