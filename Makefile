@@ -46,7 +46,7 @@ lint:
 # the display and bus that xvfb-run and dbus-run-session provide here.
 test: test-deps lint
 	@log=$$(mktemp); set -o pipefail; \
-	xvfb-run -a dbus-run-session -- cargo test --workspace --lib --bins --tests --no-fail-fast 2>&1 | tee "$$log"; \
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- cargo test --workspace --lib --bins --tests --no-fail-fast 2>&1 | tee "$$log"; \
 	status=$$?; \
 	awk '/^test result:/ { passed += $$4; failed += $$6 } END { printf "%d passed, %d failed\n", passed, failed }' "$$log"; \
 	rm -f "$$log"; exit $$status

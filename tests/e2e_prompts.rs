@@ -25,10 +25,6 @@ fn card_texts(ui: &Session) -> Vec<String> {
         .collect()
 }
 
-fn together_text(ui: &Session) -> String {
-    ui.find("#together-text").text()
-}
-
 /// Presses a key where the focus is, as a person at the keyboard would.
 fn press(ui: &Session, key: &str) {
     ui.active().type_text(key);
@@ -167,4 +163,87 @@ fn date_night_together_mode_reveal_history_and_restart() {
     ui.wait_text("#home-greeting", |t| t.contains("Alex"));
     check_history(&ui);
     ui.close();
+}
+
+/// WCAG contrast of the card text against the together mode's background, and the card's size.
+const MEASURE: &str = r#"
+const luminance = (css) => {
+  const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const ratio = (a, b) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+const bg = getComputedStyle(document.querySelector('#together')).backgroundColor;
+const card = getComputedStyle(document.querySelector('#together-text'));
+const turn = getComputedStyle(document.querySelector('#together-turn'));
+return {
+  dark: matchMedia('(prefers-color-scheme: dark)').matches,
+  width: innerWidth, height: innerHeight,
+  cardPx: parseFloat(card.fontSize),
+  cardContrast: ratio(card.color, bg),
+  turnContrast: ratio(turn.color, bg),
+};
+"#;
+
+fn together_mode_legibility(theme: &str, dark: bool) {
+    let extra: Vec<(&str, &str)> = if dark {
+        vec![("GTK_THEME", theme)]
+    } else {
+        vec![]
+    };
+    let harness = Harness::start_with(if dark { 4464 } else { 4474 }, &extra);
+    let ui = harness.open();
+    ui.set_window_size(1280, 800);
+    ui.find("#setup-a-name");
+    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    ui.find("#nav-date-night").click();
+    ui.find("#deal-button").click();
+    ui.wait_script(
+        "return document.querySelectorAll('#deal-cards .prompt').length",
+        3.into(),
+    );
+    ui.find("#start-together").click();
+    ui.wait_text("#together-text", |t| t == "Phones away?");
+    press(&ui, SPACE);
+    ui.find("#together-turn");
+    let measured = ui.execute(MEASURE);
+    let shot = ui.screenshot(if dark {
+        "14-together-dark"
+    } else {
+        "14-together-light"
+    });
+    println!(
+        "{} mode: {measured} ({})",
+        if dark { "dark" } else { "light" },
+        shot.display()
+    );
+    assert_eq!(
+        measured["dark"], dark,
+        "the system's colour scheme reached the webview"
+    );
+    assert!(measured["cardPx"].as_f64().unwrap() >= 32.0, "{measured}");
+    assert!(
+        measured["cardContrast"].as_f64().unwrap() >= 7.0,
+        "{measured}"
+    );
+    assert!(
+        measured["turnContrast"].as_f64().unwrap() >= 7.0,
+        "{measured}"
+    );
+    ui.close();
+}
+
+#[test]
+fn together_mode_is_legible_from_the_couch_in_light_mode() {
+    together_mode_legibility("Adwaita", false);
+}
+
+#[test]
+fn together_mode_is_legible_from_the_couch_in_dark_mode() {
+    together_mode_legibility("Adwaita:dark", true);
 }

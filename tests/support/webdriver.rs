@@ -139,16 +139,24 @@ impl Session {
 
     /// Keeps a screenshot and the page text of a failed wait in target/e2e-screenshots, then fails.
     fn fail(&self, message: &str) -> ! {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
         let name = format!("failed-{}", std::process::id());
-        let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let shot = self.screenshot(&name);
-            std::fs::write(shot.with_extension("txt"), self.page_source()).ok();
-            shot
-        }));
-        match saved {
-            Ok(shot) => panic!("{message} (see {})", shot.display()),
-            Err(_) => panic!("{message}"),
+        let source = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.page_source()));
+        if let Ok(source) = &source {
+            std::fs::create_dir_all(&dir).ok();
+            std::fs::write(dir.join(format!("{name}.html")), source).ok();
         }
+        let shot =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.screenshot(&name)));
+        panic!(
+            "{message} (page source {}, screenshot {})",
+            if source.is_ok() {
+                "saved"
+            } else {
+                "unavailable"
+            },
+            if shot.is_ok() { "saved" } else { "unavailable" },
+        );
     }
 
     /// Waits until the element's text satisfies `check`, and returns that text.
@@ -160,12 +168,12 @@ impl Session {
                 if check(&text) {
                     return text;
                 }
-                assert!(
-                    Instant::now() < deadline,
-                    "{css:?} never matched; last text {text:?}"
-                );
+                if Instant::now() >= deadline {
+                    self.fail(&format!("{css:?} never matched; last text {text:?}"));
+                }
+            } else if Instant::now() >= deadline {
+                self.fail(&format!("no element matches {css:?}"));
             }
-            assert!(Instant::now() < deadline, "no element matches {css:?}");
             std::thread::sleep(Duration::from_millis(150));
         }
     }
@@ -195,6 +203,14 @@ impl Session {
             Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
         );
         self.call("DELETE", "/actions", None);
+    }
+
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        );
     }
 
     pub fn page_source(&self) -> String {

@@ -54,7 +54,9 @@ const app = {
     if (this.fullscreen && this.view !== 'together') setFullscreen(false);
     this.fullscreen = this.view === 'together' && state === 'unlocked';
     root.replaceChildren(screen);
-    const target = root.querySelector('[autofocus]') ?? root.querySelector('h1');
+    // Our own first-focus marker, not the autofocus attribute: WebKit applies that one later, on its
+    // own schedule, and can pull focus away from a field someone is already typing in.
+    const target = root.querySelector('[data-autofocus]') ?? root.querySelector('h1');
     if (target) {
       if (!target.hasAttribute('tabindex') && target.tagName === 'H1') target.setAttribute('tabindex', '-1');
       target.focus();

@@ -23,7 +23,7 @@ function choosePartner(app, partners, main) {
       main.querySelector('input').focus();
     },
   }));
-  choices[0].setAttribute('autofocus', '');
+  choices[0].setAttribute('data-autofocus', '');
   return h('section', { 'aria-labelledby': 'lock-title' },
     h('h1', { id: 'lock-title', text: 'Who is here?' }),
     h('div', { class: 'partner-choices' }, choices));
@@ -34,7 +34,7 @@ function passphraseForm(app, partner, back) {
   const form = h('form', { class: 'card unlock', 'aria-labelledby': 'lock-title' },
     h('h1', { id: 'lock-title', text: partner ? `Welcome back, ${partner.name}` : 'Hearth' }),
     field({ id: 'unlock-pass', label: partner ? 'Your passphrase' : 'Passphrase', type: 'password',
-      autocomplete: 'current-password', autofocus: true }),
+      autocomplete: 'current-password', 'data-autofocus': true }),
     error,
     h('div', { class: 'actions' },
       back ? h('button', { type: 'button', class: 'quiet', id: 'unlock-back', text: 'Not me', onclick: back }) : null,

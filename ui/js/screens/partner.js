@@ -19,7 +19,7 @@ function unlockForm(app, partner, section) {
   const form = h('form', { class: 'card narrow' },
     h('h1', { id: 'add-title', text: `Add ${partner.name} to this session` }),
     h('p', { text: `${partner.name}'s private space opens beside the one already open. Each of you still sees only your own private entries.` }),
-    field({ id: 'add-pass', label: `${partner.name}'s passphrase`, type: 'password', autocomplete: 'current-password', autofocus: true }),
+    field({ id: 'add-pass', label: `${partner.name}'s passphrase`, type: 'password', autocomplete: 'current-password', 'data-autofocus': true }),
     error,
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'quiet', id: 'add-forgot', text: 'Forgot it? Use the recovery code',

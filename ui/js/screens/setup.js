@@ -35,7 +35,7 @@ export function renderSetup(app) {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', id: 'setup-submit', class: 'primary', text: 'Create our spaces' })),
   );
-  form.querySelector('#setup-a-name').setAttribute('autofocus', '');
+  form.querySelector('#setup-a-name').setAttribute('data-autofocus', '');
 
   onSubmit(form, error, 'Creating your encrypted spaces…', async () => {
     const a = readPartner('a');
