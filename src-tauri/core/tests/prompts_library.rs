@@ -32,6 +32,17 @@ fn library_counts_per_category_and_depth() {
 }
 
 #[test]
+fn every_category_and_depth_is_a_known_value() {
+    // The library parses into closed enums, so an unknown value cannot load; this pins the keys too.
+    let lib = library::builtin().unwrap();
+    for p in &lib.prompts {
+        assert_eq!(Category::from_key(p.category.key()), Some(p.category));
+        assert_eq!(Depth::from_key(p.depth.key()), Some(p.depth));
+        assert_eq!(Kind::from_key(p.kind.key()), Some(p.kind));
+    }
+}
+
+#[test]
 fn every_prompt_is_well_formed() {
     let lib = library::builtin().unwrap();
     for p in &lib.prompts {
@@ -106,6 +117,20 @@ fn the_checks_catch_bad_prompts() {
         {"id": "x", "text": "What is your favourite colour?", "category": "fun", "depth": "light", "kind": "question"},
         {"id": "x", "text": "What is your favourite season?", "category": "fun", "depth": "light", "kind": "question"}]}"#;
     assert!(library::parse(broken).is_err());
+    for (field, bad) in [
+        ("category", "romance"),
+        ("depth", "abyssal"),
+        ("kind", "quiz"),
+    ] {
+        let mut prompt = serde_json::json!({ "id": "y", "text": "What is your favourite colour?",
+            "category": "fun", "depth": "light", "kind": "question" });
+        prompt[field] = bad.into();
+        let json = serde_json::json!({ "version": 1, "prompts": [prompt] }).to_string();
+        assert!(
+            library::parse(&json).is_err(),
+            "an unknown {field} must be refused"
+        );
+    }
     assert!(
         overlap(
             &word_set("What is your favourite colour?"),
