@@ -153,6 +153,40 @@ fn date_night_together_mode_reveal_history_and_restart() {
     };
     check_history(&ui);
     ui.screenshot("13-history");
+
+    // 5. Browse: "/" focuses search, favourites, and a prompt of our own, written and deleted.
+    ui.find("#nav-prompts").click();
+    ui.wait_text("#prompt-count", |t| t.ends_with("prompts"));
+    ui.find("#prompts-title").click();
+    press(&ui, "/");
+    assert_eq!(
+        ui.active().attribute("id").as_deref(),
+        Some("prompt-search")
+    );
+    press(&ui, "sunset");
+    let first_match = ui.wait_text("#prompt-list .prompt-text", |t| {
+        t.to_lowercase().contains("sunset")
+    });
+    let id = ui.execute("return document.querySelector('#prompt-list .prompt').dataset.prompt");
+    let id = id.as_str().unwrap();
+    ui.find(&format!("#fav-{id}")).click();
+    ui.find("#filter-favourites").click();
+    ui.wait_text("#prompt-count", |t| t == "1 prompt");
+    assert_eq!(ui.find("#prompt-list .prompt-text").text(), first_match);
+    ui.find("#write-own").click();
+    ui.find("#own-text")
+        .type_text("What song should be ours this year?");
+    ui.find("#own-save").click();
+    ui.find("#filter-favourites").click();
+    ui.execute("const s = document.querySelector('#prompt-search'); s.value = 'ours this year'; s.dispatchEvent(new Event('input'))");
+    ui.wait_text("#prompt-list .prompt-text", |t| {
+        t == "What song should be ours this year?"
+    });
+    let own = ui.execute("return document.querySelector('#prompt-list .prompt').dataset.prompt");
+    let own = own.as_str().unwrap();
+    ui.find(&format!("#delete-{own}")).click();
+    ui.find(&format!("#confirm-delete-{own}")).click();
+    ui.wait_text("#prompt-count", |t| t == "0 prompts");
     ui.close();
 
     // 5. After a restart and a new unlock, all of it is still there.

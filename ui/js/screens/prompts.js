@@ -45,17 +45,18 @@ export function renderPrompts(app) {
   }
 
   function card(prompt) {
-    const fav = h('button', { type: 'button', class: 'quiet', 'aria-pressed': String(prompt.favourite),
+    const fav = h('button', { type: 'button', class: 'quiet', id: `fav-${prompt.id}`, 'aria-pressed': String(prompt.favourite),
       text: prompt.favourite ? '★ Favourite' : '☆ Favourite',
       onclick: () => mark(api.setFavourite(prompt.id, !prompt.favourite)) });
-    const hide = h('button', { type: 'button', class: 'quiet', 'aria-pressed': String(prompt.hidden),
+    const hide = h('button', { type: 'button', class: 'quiet', id: `hide-${prompt.id}`, 'aria-pressed': String(prompt.hidden),
       text: prompt.hidden ? 'Bring back' : 'Not for us',
       onclick: () => mark(api.setHidden(prompt.id, !prompt.hidden)) });
     const reveal = h('button', { type: 'button', class: 'quiet', text: 'Answer, then reveal',
       onclick: () => app.go('reveal', { prompt }) });
     const own = prompt.custom ? [
       h('button', { type: 'button', class: 'quiet', text: 'Edit', onclick: () => editor.open(prompt) }),
-      h('button', { type: 'button', class: 'quiet', text: 'Delete', onclick: () => remove(prompt) }),
+      h('button', { type: 'button', class: 'quiet', id: `delete-${prompt.id}`, text: 'Delete',
+        onclick: (event) => remove(prompt, event.target.closest('.prompt')) }),
     ] : [];
     return promptCard(prompt, fav, hide, reveal, ...own);
   }
@@ -69,10 +70,17 @@ export function renderPrompts(app) {
     }
   }
 
-  async function remove(prompt) {
-    // A native confirm keeps this keyboard-friendly; history keeps the text either way.
-    if (!window.confirm(`Delete your prompt "${prompt.text}"? What you discussed stays in history.`)) return;
-    await mark(api.deletePrompt(prompt.id));
+  // Asks inside the card, so it stays keyboard-friendly; history keeps the text either way.
+  function remove(prompt, cardElement) {
+    const actions = cardElement.querySelector('.actions');
+    const keep = h('button', { type: 'button', class: 'quiet', id: `keep-${prompt.id}`, text: 'Keep it',
+      onclick: () => refresh() });
+    actions.replaceChildren(
+      h('span', { class: 'hint', role: 'alert', text: 'Delete this prompt? What you discussed stays in history.' }),
+      h('button', { type: 'button', class: 'primary', id: `confirm-delete-${prompt.id}`, text: 'Delete',
+        onclick: () => mark(api.deletePrompt(prompt.id)) }),
+      keep);
+    keep.focus();
   }
 
   const editor = promptEditor(refresh);
