@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "save_answers",
     "list_answers",
     "save_together_note",
+    "list_together_notes",
     "consent_status",
     "set_consent",
     "set_resurface_months",

@@ -150,6 +150,9 @@ fn date_night_together_mode_reveal_history_and_restart() {
             answers.contains(&today) && answers.contains("Sam's answer"),
             "{answers}"
         );
+        ui.wait_text("#history-notes", |t| {
+            t.contains("We should do this every week.")
+        });
     };
     check_history(&ui);
     ui.screenshot("13-history");

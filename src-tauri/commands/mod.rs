@@ -37,6 +37,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         prompts::save_answers,
         prompts::list_answers,
         prompts::save_together_note,
+        prompts::list_together_notes,
         prompts::consent_status,
         prompts::set_consent,
         prompts::set_resurface_months,

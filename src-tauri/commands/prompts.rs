@@ -1,7 +1,9 @@
 //! Commands for browsing prompts, the date-night deal, the together mode, answers and consent.
 
 use chrono::{Local, Utc};
-use hearth_core::prompts::store::{self, AnswerPair, Discussion, Filter, PromptDraft};
+use hearth_core::prompts::store::{
+    self, AnswerPair, Discussion, Filter, PromptDraft, TogetherNote,
+};
 use hearth_core::prompts::{Category, Prompt, PromptsError};
 use hearth_core::vault::{Partner, Session};
 use serde::Serialize;
@@ -157,6 +159,13 @@ pub async fn save_together_note<R: Runtime>(
         store::save_together_note(s, &note, &prompt_ids, Utc::now())
     })
     .await
+}
+
+#[tauri::command]
+pub async fn list_together_notes<R: Runtime>(
+    app: AppHandle<R>,
+) -> CommandResult<Vec<TogetherNote>> {
+    on_prompts(app, |s| store::together_notes(s, 200)).await
 }
 
 /// What the UI may know about the consent gate: whether both opted in, and, only to a partner who

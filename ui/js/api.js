@@ -42,6 +42,7 @@ export const api = {
     call('save_answers', { promptId, firstPartner, firstAnswer, secondAnswer }),
   listAnswers: () => call('list_answers'),
   saveTogetherNote: (note, promptIds) => call('save_together_note', { note, promptIds }),
+  listTogetherNotes: () => call('list_together_notes'),
   consentStatus: () => call('consent_status'),
   setConsent: (partner, optedIn) => call('set_consent', { partner, optedIn }),
   setResurfaceMonths: (months) => call('set_resurface_months', { months }),

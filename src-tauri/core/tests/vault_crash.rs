@@ -71,19 +71,20 @@ fn collect_lines(child: &mut Child) -> mpsc::Receiver<String> {
     rx
 }
 
-fn wait_for_ready(lines: &mpsc::Receiver<String>, seen: &mut Vec<String>) {
+/// Collects the child's lines until one ends with `marker`, so the kill lands after work began.
+fn wait_for(lines: &mpsc::Receiver<String>, seen: &mut Vec<String>, marker: &str) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         if let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) {
             // libtest prints "test <name> ... " without a newline before the child's first line.
-            let ready = line.ends_with("ready");
+            let found = line.contains(marker);
             seen.push(line);
-            if ready {
+            if found {
                 return;
             }
         }
     }
-    panic!("the child never became ready");
+    panic!("the child never printed {marker:?}");
 }
 
 #[test]
@@ -96,8 +97,9 @@ fn sigkill_during_writes_loses_no_committed_entry() {
         let mut child = spawn_child("writer", dir.path(), "helper_process_writer");
         let lines = collect_lines(&mut child.0);
         let mut seen = Vec::new();
-        wait_for_ready(&lines, &mut seen);
-        std::thread::sleep(Duration::from_millis(5 + random_below(150)));
+        // Kill at a random moment after the first commit, so every run has something to lose.
+        wait_for(&lines, &mut seen, "committed ");
+        std::thread::sleep(Duration::from_millis(random_below(150)));
         child.0.kill().unwrap(); // SIGKILL on Unix
         child.0.wait().unwrap();
         seen.extend(lines.iter());
@@ -167,7 +169,7 @@ fn sigkill_during_keyslot_rewrite_leaves_old_or_new_passphrase_working() {
         let mut child = spawn_child("rewrapper", dir.path(), "helper_process_rewrapper");
         let lines = collect_lines(&mut child.0);
         let mut seen = Vec::new();
-        wait_for_ready(&lines, &mut seen);
+        wait_for(&lines, &mut seen, "ready");
         std::thread::sleep(Duration::from_millis(random_below(120)));
         child.0.kill().unwrap();
         child.0.wait().unwrap();

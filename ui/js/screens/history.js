@@ -15,6 +15,7 @@ export function renderHistory() {
   const error = errorSlot('history-error');
   const discussed = h('ol', { class: 'history', id: 'history-discussed' });
   const answers = h('div', { id: 'history-answers' });
+  const notes = h('ul', { class: 'history', id: 'history-notes' });
   const resurface = h('select', { id: 'resurface' }, options(RESURFACE, '0'));
   const saved = h('p', { class: 'hint', role: 'status' });
   resurface.addEventListener('change', async () => {
@@ -26,7 +27,8 @@ export function renderHistory() {
     }
   });
 
-  Promise.all([api.promptHistory(), api.listAnswers(), api.getSettings()]).then(([talks, pairs, settings]) => {
+  Promise.all([api.promptHistory(), api.listAnswers(), api.getSettings(), api.listTogetherNotes()]).then(([talks, pairs, settings, saved]) => {
+    notes.replaceChildren(...saved.map((n) => h('li', {}, h('span', { class: 'hint', text: when(n.createdAt) }), ' ', h('span', { class: 'answer-text', text: n.note }))));
     resurface.value = String(settings.resurfaceMonths);
     discussed.replaceChildren(...(talks.length
       ? talks.map((t) => h('li', {}, h('span', { class: 'hint', text: when(t.discussedAt) }), ' ', h('span', { text: t.text })))
@@ -44,6 +46,7 @@ export function renderHistory() {
     error,
     h('h2', { text: 'What you talked about' }), discussed,
     h('h2', { text: 'Answers you revealed' }), answers,
+    h('h2', { text: 'Notes from your evenings together' }), notes,
     h('div', { class: 'card' },
       h('div', { class: 'field' }, h('label', { for: 'resurface', text: 'Let discussed prompts come back' }), resurface),
       saved));
