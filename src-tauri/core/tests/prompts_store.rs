@@ -365,7 +365,7 @@ fn answers_and_notes_are_saved_with_prompt_and_date() {
     store::save_together_note(
         vault.session().unwrap(),
         "We laughed a lot.",
-        &[prompt.id.clone()],
+        std::slice::from_ref(&prompt.id),
         now(),
     )
     .unwrap();
