@@ -37,7 +37,8 @@ impl SeededRng {
 /// The pool in an order that depends only on the seed and the pool's contents.
 fn shuffled(pool: &[Candidate], seed: u64) -> Vec<&Candidate> {
     let mut cards: Vec<&Candidate> = pool.iter().collect();
-    cards.sort_by(|a, b| a.id.cmp(&b.id));
+    // Sorting on (id, depth) makes the de-duplication, and so the deal, independent of input order.
+    cards.sort_by(|a, b| (&a.id, a.depth).cmp(&(&b.id, b.depth)));
     cards.dedup_by(|a, b| a.id == b.id);
     let mut rng = SeededRng::new(seed);
     for i in (1..cards.len()).rev() {
