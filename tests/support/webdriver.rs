@@ -79,18 +79,28 @@ impl Drop for Driver {
 }
 
 fn send(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Value {
+    try_send(agent, method, url, body).unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// One WebDriver call; an error carries the driver's own message.
+fn try_send(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: Option<Value>,
+) -> Result<Value, String> {
     let response = match (method, body) {
         ("GET", _) => agent.get(url).call(),
         ("DELETE", _) => agent.delete(url).call(),
         (_, body) => agent.post(url).send_json(body.unwrap_or_else(|| json!({}))),
     };
-    let mut response = response.unwrap_or_else(|err| panic!("{method} {url}: {err}"));
+    let mut response = response.map_err(|err| format!("{method} {url}: {err}"))?;
     let status = response.status();
     let reply: Value = response.body_mut().read_json().unwrap_or(Value::Null);
     if !status.is_success() {
-        panic!("{method} {url} -> {status}: {}", reply["value"]);
+        return Err(format!("{method} {url} -> {status}: {}", reply["value"]));
     }
-    reply["value"].clone()
+    Ok(reply["value"].clone())
 }
 
 pub struct Session {
@@ -98,9 +108,12 @@ pub struct Session {
     url: String,
 }
 
+/// An element, remembered by its selector too, so a call that finds it replaced by a re-render
+/// (a "stale element reference") finds it again and retries instead of failing.
 pub struct Element<'a> {
     session: &'a Session,
-    id: String,
+    id: std::cell::RefCell<String>,
+    css: Option<String>,
 }
 
 impl Session {
@@ -120,7 +133,11 @@ impl Session {
         }
         let reply: Value = response.body_mut().read_json().ok()?;
         let id = reply["value"][ELEMENT_KEY].as_str()?.to_string();
-        Some(Element { session: self, id })
+        Some(Element {
+            session: self,
+            id: std::cell::RefCell::new(id),
+            css: Some(css.to_string()),
+        })
     }
 
     /// Waits for an element to appear (setup and unlock run Argon2id, which takes a moment).
@@ -182,7 +199,8 @@ impl Session {
         let value = self.call("GET", "/element/active", None);
         Element {
             session: self,
-            id: value[ELEMENT_KEY].as_str().unwrap().to_string(),
+            id: std::cell::RefCell::new(value[ELEMENT_KEY].as_str().unwrap().to_string()),
+            css: None,
         }
     }
 
@@ -269,37 +287,46 @@ impl Session {
 }
 
 impl Element<'_> {
+    /// Calls `/element/{id}{path}`, finding the element again if a re-render replaced it.
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let url = format!("{}/element/{}{path}", self.session.url, self.id.borrow());
+            match try_send(&self.session.agent, method, &url, body.clone()) {
+                Ok(value) => return value,
+                Err(err)
+                    if err.contains("stale element reference") && Instant::now() < deadline =>
+                {
+                    let Some(css) = &self.css else {
+                        panic!("{err}")
+                    };
+                    std::thread::sleep(Duration::from_millis(100));
+                    if let Some(fresh) = self.session.try_find(css) {
+                        *self.id.borrow_mut() = fresh.id.into_inner();
+                    }
+                }
+                Err(err) => panic!("{err}"),
+            }
+        }
+    }
+
     pub fn click(&self) {
-        self.session.call(
-            "POST",
-            &format!("/element/{}/click", self.id),
-            Some(json!({})),
-        );
+        self.call("POST", "/click", Some(json!({})));
     }
 
     pub fn type_text(&self, text: &str) {
-        self.session.call(
-            "POST",
-            &format!("/element/{}/value", self.id),
-            Some(json!({ "text": text })),
-        );
+        self.call("POST", "/value", Some(json!({ "text": text })));
     }
 
     pub fn text(&self) -> String {
-        self.session
-            .call("GET", &format!("/element/{}/text", self.id), None)
+        self.call("GET", "/text", None)
             .as_str()
             .unwrap_or_default()
             .to_string()
     }
 
     pub fn attribute(&self, name: &str) -> Option<String> {
-        self.session
-            .call(
-                "GET",
-                &format!("/element/{}/attribute/{name}", self.id),
-                None,
-            )
+        self.call("GET", &format!("/attribute/{name}"), None)
             .as_str()
             .map(str::to_string)
     }
