@@ -25,6 +25,16 @@ fn card_texts(ui: &Session) -> Vec<String> {
         .collect()
 }
 
+/// Opens Date night and deals three cards.
+fn deal_three(ui: &Session) {
+    ui.find("#nav-date-night").click();
+    ui.find("#deal-button").click();
+    ui.wait_script(
+        "return document.querySelectorAll('#deal-cards .prompt').length",
+        3.into(),
+    );
+}
+
 /// Presses a key where the focus is, as a person at the keyboard would.
 fn press(ui: &Session, key: &str) {
     ui.active().type_text(key);
@@ -38,12 +48,7 @@ fn date_night_together_mode_reveal_history_and_restart() {
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
 
     // 1. Deal a date night, and swap one card.
-    ui.find("#nav-date-night").click();
-    ui.find("#deal-button").click();
-    ui.wait_script(
-        "return document.querySelectorAll('#deal-cards .prompt').length",
-        3.into(),
-    );
+    deal_three(&ui);
     let before = card_texts(&ui);
     ui.find("#swap-1").click();
     ui.wait_script(
@@ -238,12 +243,7 @@ fn together_mode_legibility(theme: &str, dark: bool) {
     ui.set_window_size(1280, 800);
     ui.find("#setup-a-name");
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
-    ui.find("#nav-date-night").click();
-    ui.find("#deal-button").click();
-    ui.wait_script(
-        "return document.querySelectorAll('#deal-cards .prompt').length",
-        3.into(),
-    );
+    deal_three(&ui);
     ui.find("#start-together").click();
     ui.wait_text("#together-text", |t| t == "Phones away?");
     press(&ui, SPACE);
