@@ -243,6 +243,12 @@ fn together_mode_legibility(theme: &str, dark: bool) {
     ui.set_window_size(1280, 800);
     ui.find("#setup-a-name");
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let mode = if dark { "dark" } else { "light" };
+    ui.wait_text("#today-text", |t| !t.is_empty());
+    ui.screenshot(&format!("15-home-{mode}"));
+    ui.find("#nav-prompts").click();
+    ui.wait_text("#prompt-count", |t| t.ends_with("prompts"));
+    ui.screenshot(&format!("16-prompts-{mode}"));
     deal_three(&ui);
     ui.find("#start-together").click();
     ui.wait_text("#together-text", |t| t == "Phones away?");
