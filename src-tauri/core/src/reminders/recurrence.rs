@@ -1,0 +1,146 @@
+//! Recurrence: RFC 5545 RRULE text plus an IANA time zone, expanded by the maintained `rrule` crate
+//! (chrono-tz underneath). Hearth writes no recurrence engine of its own; this module only builds
+//! the input and converts the answers to UTC.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
+use rrule::{RRule, RRuleSet, Unvalidated};
+
+use super::error::{ReminderError, Result};
+
+/// How many occurrences one expansion may return, whatever is asked.
+pub const MAX_OCCURRENCES: u16 = 500;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recurrence {
+    /// The RRULE value, without the `RRULE:` prefix, e.g. `FREQ=WEEKLY;BYDAY=SU`.
+    pub rule: String,
+    /// An IANA zone name, e.g. `Europe/Berlin`. Occurrences keep their wall-clock time across DST.
+    pub zone: String,
+    /// The first occurrence's wall-clock time in `zone` (DTSTART).
+    pub start: NaiveDateTime,
+}
+
+impl Recurrence {
+    /// Checks the rule and zone by building the set once.
+    pub fn new(rule: &str, zone: &str, start: NaiveDateTime) -> Result<Recurrence> {
+        let recurrence = Recurrence {
+            rule: rule.trim().trim_start_matches("RRULE:").to_string(),
+            zone: zone.to_string(),
+            start,
+        };
+        recurrence.set()?;
+        Ok(recurrence)
+    }
+
+    fn zone(&self) -> Result<chrono_tz::Tz> {
+        self.zone
+            .parse::<chrono_tz::Tz>()
+            .map_err(|_| ReminderError::UnknownZone(self.zone.clone()))
+    }
+
+    /// DTSTART as an instant, resolved as RFC 5545 3.3.5 says: a local time that happens twice
+    /// means the first; one that never happens (a DST gap) is read with the offset before the gap.
+    pub fn first_instant(&self) -> Result<DateTime<chrono_tz::Tz>> {
+        let tz = self.zone()?;
+        Ok(match tz.from_local_datetime(&self.start) {
+            LocalResult::Single(at) => at,
+            LocalResult::Ambiguous(first, _) => first,
+            LocalResult::None => {
+                let before_gap = tz
+                    .from_local_datetime(&(self.start - Duration::hours(3)))
+                    .earliest()
+                    .ok_or_else(|| {
+                        ReminderError::InvalidInput(
+                            "That start time can't be placed in its time zone.".into(),
+                        )
+                    })?;
+                let offset = before_gap.offset().fix();
+                (self.start - Duration::seconds(i64::from(offset.local_minus_utc())))
+                    .and_utc()
+                    .with_timezone(&tz)
+            }
+        })
+    }
+
+    fn set(&self) -> Result<RRuleSet> {
+        if self.rule.is_empty() || self.rule.contains(['\n', '\r', ':']) {
+            return Err(ReminderError::InvalidRule(
+                "write one RRULE value, such as FREQ=WEEKLY;BYDAY=SU".into(),
+            ));
+        }
+        let rule: RRule<Unvalidated> = self
+            .rule
+            .parse()
+            .map_err(|err: rrule::RRuleError| ReminderError::InvalidRule(err.to_string()))?;
+        let start = self
+            .first_instant()?
+            .with_timezone(&rrule::Tz::Tz(self.zone()?));
+        rule.build(start)
+            .map_err(|err| ReminderError::InvalidRule(err.to_string()))
+    }
+
+    /// Up to `count` occurrences strictly after `after`, in UTC.
+    pub fn after(&self, after: DateTime<Utc>, count: u16) -> Result<Vec<DateTime<Utc>>> {
+        let tz = rrule::Tz::Tz(self.zone()?);
+        // The crate's bound is inclusive; occurrences fall on whole seconds.
+        let from = (after + Duration::seconds(1)).with_timezone(&tz);
+        let found = self.set()?.after(from).all(count.min(MAX_OCCURRENCES));
+        Ok(found
+            .dates
+            .into_iter()
+            .map(|d| d.with_timezone(&Utc))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn weekly_keeps_wall_clock_time_across_dst() {
+        let sundays = Recurrence::new(
+            "FREQ=WEEKLY;BYDAY=SU",
+            "Europe/Berlin",
+            at(2026, 3, 22, 19, 0),
+        )
+        .unwrap();
+        let got = sundays
+            .after(Utc.with_ymd_and_hms(2026, 3, 21, 0, 0, 0).unwrap(), 2)
+            .unwrap();
+        // 19:00 CET is 18:00 UTC; after the 29 March change, 19:00 CEST is 17:00 UTC.
+        assert_eq!(got[0], Utc.with_ymd_and_hms(2026, 3, 22, 18, 0, 0).unwrap());
+        assert_eq!(got[1], Utc.with_ymd_and_hms(2026, 3, 29, 17, 0, 0).unwrap());
+    }
+
+    #[test]
+    fn bad_rules_and_zones_are_refused_clearly() {
+        assert!(matches!(
+            Recurrence::new("FREQ=SOMETIMES", "Europe/Berlin", at(2026, 1, 1, 9, 0)),
+            Err(ReminderError::InvalidRule(_))
+        ));
+        assert!(matches!(
+            Recurrence::new("FREQ=DAILY", "Mars/Olympus", at(2026, 1, 1, 9, 0)),
+            Err(ReminderError::UnknownZone(_))
+        ));
+        assert!(matches!(
+            Recurrence::new("FREQ=DAILY\nRRULE:FREQ=WEEKLY", "UTC", at(2026, 1, 1, 9, 0)),
+            Err(ReminderError::InvalidRule(_))
+        ));
+    }
+
+    #[test]
+    fn after_is_strict() {
+        let daily = Recurrence::new("FREQ=DAILY", "UTC", at(2026, 1, 1, 9, 0)).unwrap();
+        let first = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        assert_eq!(daily.after(first, 1).unwrap()[0], first + Duration::days(1));
+    }
+}
