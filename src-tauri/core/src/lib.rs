@@ -4,7 +4,7 @@
 //! - [`vault`]: the encrypted SQLCipher vaults, their keyslots, unlocking and locking;
 //! - [`journal`]: entries kept in the shared vault or in one partner's private vault;
 //! - [`prompts`]: the prompt library, date-night deals, consent, and what was discussed;
-//! - [`reminders`]: together-time reminders (so far: recurrence).
+//! - [`reminders`]: together-time reminders (so far: recurrence and the scheduler's decisions).
 
 pub mod journal;
 pub mod prompts;
