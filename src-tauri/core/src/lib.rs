@@ -6,6 +6,7 @@
 //! - [`prompts`]: the prompt library, date-night deals, consent, and what was discussed;
 //! - [`reminders`]: together-time reminders (so far: recurrence and the scheduler's decisions).
 
+mod files;
 pub mod journal;
 pub mod prompts;
 pub mod reminders;

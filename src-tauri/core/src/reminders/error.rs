@@ -10,6 +10,10 @@ pub enum ReminderError {
     UnknownZone(String),
     #[error("{0}")]
     InvalidInput(String),
+    #[error("That reminder no longer exists.")]
+    NotFound,
+    #[error("Hearth's storage failed: {0}")]
+    Storage(String),
 }
 
 impl ReminderError {
@@ -18,6 +22,8 @@ impl ReminderError {
             Self::InvalidRule(_) => "invalid_rule",
             Self::UnknownZone(_) => "unknown_zone",
             Self::InvalidInput(_) => "invalid_input",
+            Self::NotFound => "not_found",
+            Self::Storage(_) => "storage",
         }
     }
 }

@@ -1,10 +1,12 @@
-//! Hearth's second job: together-time reminders. So far: recurrence (RRULE text and an IANA zone,
-//! expanded by the `rrule` crate) and the scheduler's decisions; storage, the wake list file and
-//! delivery build on them.
+//! Hearth's second job: together-time reminders: recurrence (RRULE text and an IANA zone, expanded
+//! by the `rrule` crate), reminders stored in the shared vault, the wake list that lets them fire
+//! while locked, and the scheduler's decisions. Delivery lives in the shell.
 
 mod error;
 pub mod recurrence;
 pub mod scheduler;
+pub mod store;
+pub mod wake_list;
 
 pub use error::{ReminderError, Result};
 pub use recurrence::Recurrence;

@@ -6,8 +6,7 @@
 //! The associated data of each wrap binds the format version, the vault id and the slot id, so a
 //! slot copied into another vault or position fails to open.
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -202,16 +201,11 @@ impl Keyslots {
 
     /// Replaces the file in `dir` so that a crash at any moment leaves the old or the new file.
     pub fn save_atomic(&self, dir: &Path) -> Result<()> {
-        let bytes = self.to_json()?;
-        let temp = dir.join(format!("{FILE_NAME}.tmp"));
-        {
-            let mut file = File::create(&temp)?;
-            file.write_all(&bytes)?;
-            file.sync_all()?;
-        }
-        fs::rename(&temp, path_in(dir))?;
-        File::open(dir)?.sync_all()?;
-        Ok(())
+        Ok(crate::files::write_atomic(
+            dir,
+            FILE_NAME,
+            &self.to_json()?,
+        )?)
     }
 
     pub fn vault(&self, space: Space) -> Result<&VaultSlots> {

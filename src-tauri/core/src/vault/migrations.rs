@@ -26,6 +26,11 @@ pub const SHARED: &[Migration] = &[
         name: "prompts, discussions, consent, answers",
         sql: include_str!("../../migrations/shared/0002_prompts.sql"),
     },
+    Migration {
+        version: 3,
+        name: "reminders, together-times",
+        sql: include_str!("../../migrations/shared/0003_reminders.sql"),
+    },
 ];
 
 pub const PRIVATE: &[Migration] = &[Migration {
@@ -85,8 +90,11 @@ mod tests {
     #[test]
     fn fresh_database_reaches_latest_and_rerun_is_a_no_op() {
         let mut conn = Connection::open_in_memory().unwrap();
-        assert_eq!(migrate(&mut conn, Path::new("x"), SHARED).unwrap(), 2);
-        assert_eq!(current_version(&conn).unwrap(), 2);
+        assert_eq!(
+            migrate(&mut conn, Path::new("x"), SHARED).unwrap(),
+            latest(SHARED)
+        );
+        assert_eq!(current_version(&conn).unwrap(), latest(SHARED));
         conn.execute("INSERT INTO partners VALUES ('a', 'Sam')", [])
             .unwrap();
         migrate(&mut conn, Path::new("x"), SHARED).unwrap();
@@ -135,7 +143,7 @@ mod tests {
             err,
             VaultError::FormatTooNew {
                 found: 99,
-                supported: 2,
+                supported: 3,
                 ..
             }
         ));

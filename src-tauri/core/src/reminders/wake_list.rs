@@ -1,0 +1,104 @@
+//! The wake list: the one file outside the vaults that passphrases do not protect, by design, so
+//! reminders can fire while Hearth is locked. It holds only fire times, reminder ids, the discreet
+//! notification texts, quiet hours and a pause, never a title. A setting ("remind me only while
+//! unlocked") removes it.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::error::{ReminderError, Result};
+use super::scheduler::{QuietHours, WakeItem};
+
+pub const FILE_NAME: &str = "wake-list.json";
+const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WakeList {
+    pub format: u32,
+    pub items: Vec<WakeItem>,
+    pub quiet: Option<QuietHours>,
+    pub paused_until: Option<DateTime<Utc>>,
+}
+
+impl WakeList {
+    pub fn new(
+        items: Vec<WakeItem>,
+        quiet: Option<QuietHours>,
+        paused_until: Option<DateTime<Utc>>,
+    ) -> Self {
+        WakeList {
+            format: FORMAT,
+            items,
+            quiet,
+            paused_until,
+        }
+    }
+
+    pub fn save(&self, dir: &Path) -> Result<()> {
+        let bytes =
+            serde_json::to_vec_pretty(self).map_err(|e| ReminderError::Storage(e.to_string()))?;
+        crate::files::write_atomic(dir, FILE_NAME, &bytes)
+            .map_err(|e| ReminderError::Storage(e.to_string()))
+    }
+
+    /// The saved list, or an empty one when there is none (never set, or reminders only while
+    /// unlocked). A damaged file reads as empty rather than stopping reminders for good; the next
+    /// unlock writes it anew.
+    pub fn load(dir: &Path) -> WakeList {
+        std::fs::read(dir.join(FILE_NAME))
+            .ok()
+            .and_then(|bytes| Self::parse(&bytes))
+            .unwrap_or_default()
+    }
+
+    pub fn parse(bytes: &[u8]) -> Option<WakeList> {
+        serde_json::from_slice::<WakeList>(bytes)
+            .ok()
+            .filter(|list| list.format == FORMAT)
+    }
+
+    pub fn remove(dir: &Path) -> Result<()> {
+        match std::fs::remove_file(dir.join(FILE_NAME)) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                Err(ReminderError::Storage(err.to_string()))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn parser_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = WakeList::parse(&bytes);
+        }
+    }
+
+    #[test]
+    fn round_trip_and_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        let at: DateTime<Utc> = "2026-11-22T18:00:00Z".parse().unwrap();
+        let list = WakeList::new(
+            vec![WakeItem {
+                fire_at: at,
+                reminder_id: "r".into(),
+                text: "Time for the two of you".into(),
+            }],
+            None,
+            None,
+        );
+        list.save(dir.path()).unwrap();
+        assert_eq!(WakeList::load(dir.path()), list);
+        WakeList::remove(dir.path()).unwrap();
+        WakeList::remove(dir.path()).unwrap();
+        assert_eq!(WakeList::load(dir.path()), WakeList::default());
+    }
+}
