@@ -31,6 +31,14 @@ const COMMANDS: &[&str] = &[
     "consent_status",
     "set_consent",
     "set_resurface_months",
+    "list_reminders",
+    "preset_rule",
+    "preview_reminder",
+    "create_reminder",
+    "update_reminder",
+    "delete_reminder",
+    "record_together_time",
+    "kept_this_month",
 ];
 
 fn main() {

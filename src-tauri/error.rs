@@ -3,6 +3,7 @@
 
 use hearth_core::journal::JournalError;
 use hearth_core::prompts::PromptsError;
+use hearth_core::reminders::ReminderError;
 use hearth_core::vault::VaultError;
 use serde::Serialize;
 
@@ -41,6 +42,15 @@ impl From<JournalError> for CommandError {
 
 impl From<PromptsError> for CommandError {
     fn from(err: PromptsError) -> Self {
+        CommandError {
+            kind: err.kind().into(),
+            message: err.to_string(),
+        }
+    }
+}
+
+impl From<ReminderError> for CommandError {
+    fn from(err: ReminderError) -> Self {
         CommandError {
             kind: err.kind().into(),
             message: err.to_string(),

@@ -208,7 +208,7 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     let commands = allowed_commands();
-    assert_eq!(commands.len(), 28, "{commands:?}");
+    assert_eq!(commands.len(), 36, "{commands:?}");
     for command in &commands {
         // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
         if let Err(err) = app.invoke(command, json!({})) {
@@ -401,4 +401,74 @@ fn date_night_together_and_history_through_commands() {
     app.ok("update_prompt", json!({ "id": mine["id"], "draft": { "text": "What song should we dance to tonight?", "category": "fun", "depth": "light", "kind": "question" } }));
     app.ok("delete_prompt", json!({ "id": mine["id"] }));
     assert_eq!(app.ok("set_resurface_months", json!({ "months": 6 })), 6);
+}
+
+#[test]
+fn reminders_through_commands_keep_the_wake_list_free_of_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path());
+    app.ok("setup_couple", setup_args());
+    // Next week, so the first occurrences fall inside the wake list's horizon.
+    let start = (chrono::Utc::now() + chrono::Duration::days(7))
+        .format("%Y-%m-%dT19:00:00")
+        .to_string();
+    let draft = json!({
+        "kind": "weekly_slot", "title": "Our secret-title-7c1d evening", "rule": "FREQ=WEEKLY",
+        "zone": "Europe/Berlin", "startLocal": start, "leadMinutes": 15, "durationMinutes": 60,
+    });
+    assert_eq!(
+        app.ok(
+            "preset_rule",
+            json!({ "kind": "monthly_date", "startLocal": "2030-01-04T20:00:00" })
+        ),
+        "FREQ=MONTHLY;BYDAY=1FR"
+    );
+    let preview = app.ok("preview_reminder", json!({ "draft": draft }));
+    assert_eq!(preview.as_array().unwrap().len(), 5);
+    assert_eq!(preview[0], start.as_str());
+    let created = app.ok("create_reminder", json!({ "draft": draft }));
+    assert_eq!(created["notificationText"], "Time for the two of you");
+    let wake = std::fs::read_to_string(dir.path().join("wake-list.json")).unwrap();
+    assert!(
+        wake.contains("Time for the two of you") && !wake.contains("secret-title-7c1d"),
+        "{wake}"
+    );
+    let mut bad = draft.clone();
+    bad["leadMinutes"] = json!(7);
+    assert_eq!(
+        app.err_kind("create_reminder", json!({ "draft": bad })),
+        "invalid_input"
+    );
+    assert_eq!(
+        app.ok("list_reminders", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let earlier = app.ok("kept_this_month", json!({})).as_u64().unwrap();
+    let occurrence = (chrono::Utc::now() - chrono::Duration::seconds(5))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    app.ok(
+        "record_together_time",
+        json!({ "id": created["id"], "occurrence": occurrence, "outcome": "kept" }),
+    );
+    assert_eq!(app.ok("kept_this_month", json!({})), earlier + 1);
+    let mut paused = draft.clone();
+    paused["active"] = json!(false);
+    app.ok(
+        "update_reminder",
+        json!({ "id": created["id"], "draft": paused }),
+    );
+    let wake = std::fs::read_to_string(dir.path().join("wake-list.json")).unwrap();
+    assert!(
+        !wake.contains(created["id"].as_str().unwrap()),
+        "a paused reminder leaves the wake list"
+    );
+    app.ok("delete_reminder", json!({ "id": created["id"] }));
+    assert_eq!(
+        app.err_kind("delete_reminder", json!({ "id": "missing" })),
+        "not_found"
+    );
 }

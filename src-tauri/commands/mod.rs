@@ -2,6 +2,7 @@
 //! Vault work (Argon2id, SQLCipher) runs on the blocking pool so the window never freezes.
 
 mod prompts;
+mod reminders;
 mod settings;
 mod vault;
 
@@ -41,6 +42,14 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         prompts::consent_status,
         prompts::set_consent,
         prompts::set_resurface_months,
+        reminders::list_reminders,
+        reminders::preset_rule,
+        reminders::preview_reminder,
+        reminders::create_reminder,
+        reminders::update_reminder,
+        reminders::delete_reminder,
+        reminders::record_together_time,
+        reminders::kept_this_month,
     ]
 }
 

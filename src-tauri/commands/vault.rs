@@ -2,13 +2,15 @@
 
 use std::time::Instant;
 
+use chrono::Utc;
+use hearth_core::reminders::wake_list;
 use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status};
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 use zeroize::Zeroizing;
 
-use super::on_vault;
-use crate::error::CommandResult;
+use super::{on_vault, on_vault_with};
+use crate::error::{CommandError, CommandResult};
 
 #[derive(Deserialize)]
 pub struct PartnerInput {
@@ -50,8 +52,12 @@ pub async fn unlock<R: Runtime>(
     passphrase: String,
 ) -> CommandResult<Status> {
     let passphrase = Zeroizing::new(passphrase);
-    on_vault(app, move |vault| {
-        vault.unlock(partner, &passphrase, Instant::now())
+    on_vault_with(app, move |vault| -> Result<Status, CommandError> {
+        let status = vault.unlock(partner, &passphrase, Instant::now())?;
+        // The wake list looks a few weeks ahead, so each unlock renews it. A failure here must not
+        // undo the unlock; the next reminder change writes it again.
+        let _ = wake_list::refresh(vault.session()?, vault.dir(), Utc::now());
+        Ok(status)
     })
     .await
 }

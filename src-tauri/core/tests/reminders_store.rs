@@ -142,10 +142,11 @@ fn together_times_count_only_kept_ones() {
     store::record(session, &r.id, first, Outcome::Skipped, now()).unwrap();
     store::record(session, &r.id, first, Outcome::Kept, now()).unwrap();
     store::record(session, &r.id, second, Outcome::Skipped, now()).unwrap();
-    assert_eq!(
-        store::kept_since(session, "2026-11-01T00:00:00Z".parse().unwrap()).unwrap(),
-        1
-    );
+    let nov = "2026-11-01T00:00:00Z".parse().unwrap();
+    let dec = "2026-12-01T00:00:00Z".parse().unwrap();
+    assert_eq!(store::kept_between(session, nov, dec).unwrap(), 1);
+    let jan = "2027-01-01T00:00:00Z".parse().unwrap();
+    assert_eq!(store::kept_between(session, dec, jan).unwrap(), 0);
 }
 
 #[test]

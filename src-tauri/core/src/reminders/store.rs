@@ -199,10 +199,13 @@ pub fn update(session: &Session, id: &str, draft: &ReminderDraft) -> Result<Remi
 }
 
 pub fn delete(session: &Session, id: &str) -> Result<()> {
-    session
+    let deleted = session
         .conn()
         .execute("DELETE FROM main.reminders WHERE id = ?1", [id])
         .map_err(storage)?;
+    if deleted == 0 {
+        return Err(ReminderError::NotFound);
+    }
     Ok(())
 }
 
@@ -304,13 +307,14 @@ pub fn record(
     Ok(())
 }
 
-/// Together-times kept since `since`: a positive count, never a streak.
-pub fn kept_since(session: &Session, since: DateTime<Utc>) -> Result<u32> {
+/// Together-times kept in [from, until): a positive count, never a streak.
+pub fn kept_between(session: &Session, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<u32> {
     session
         .conn()
         .query_row(
-            "SELECT count(*) FROM main.together_times WHERE outcome = 'kept' AND occurrence >= ?1",
-            [since],
+            "SELECT count(*) FROM main.together_times
+             WHERE outcome = 'kept' AND occurrence >= ?1 AND occurrence < ?2",
+            [from, until],
             |r| r.get(0),
         )
         .map_err(storage)

@@ -70,6 +70,14 @@ impl WakeList {
     }
 }
 
+/// Writes the wake list anew from the active reminders in the session's shared vault.
+pub fn refresh(session: &crate::vault::Session, dir: &Path, now: DateTime<Utc>) -> Result<usize> {
+    let items = super::store::wake_items(session, now)?;
+    let count = items.len();
+    WakeList::new(items, None, None).save(dir)?;
+    Ok(count)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
