@@ -46,6 +46,14 @@ export const api = {
   consentStatus: () => call('consent_status'),
   setConsent: (partner, optedIn) => call('set_consent', { partner, optedIn }),
   setResurfaceMonths: (months) => call('set_resurface_months', { months }),
+
+  listReminders: () => call('list_reminders'),
+  presetRule: (kind, startLocal) => call('preset_rule', { kind, startLocal }),
+  previewReminder: (draft) => call('preview_reminder', { draft }),
+  createReminder: (draft) => call('create_reminder', { draft }),
+  updateReminder: (id, draft) => call('update_reminder', { id, draft }),
+  deleteReminder: (id) => call('delete_reminder', { id }),
+  keptThisMonth: () => call('kept_this_month'),
 };
 
 // Full screen for the together mode; a window that cannot go full screen still works.

@@ -8,6 +8,7 @@ import { renderPrompts } from './prompts.js';
 import { renderDateNight } from './datenight.js';
 import { renderReveal } from './reveal.js';
 import { renderHistory } from './history.js';
+import { renderReminders } from './reminders.js';
 import { unlockedNames, lockedPartners } from '../people.js';
 
 const SCREENS = [
@@ -15,6 +16,7 @@ const SCREENS = [
   { id: 'prompts', label: 'Prompts', render: renderPrompts },
   { id: 'date-night', label: 'Date night', render: renderDateNight },
   { id: 'history', label: 'History', render: renderHistory },
+  { id: 'reminders', label: 'Reminders', render: renderReminders },
   { id: 'settings', label: 'Settings', render: renderSettings },
 ];
 const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal };
