@@ -49,7 +49,7 @@ fn assert_no_leak(home: &Path, marker: &str, when: &str) {
 
 #[test]
 fn setup_lock_wrong_passphrase_unlock_and_restart() {
-    let harness = Harness::start(4444);
+    let harness = Harness::start();
     let home = &harness.home;
 
     // A marker in both names and both passphrases: none of it may reach the disk in plaintext.

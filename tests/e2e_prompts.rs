@@ -42,7 +42,7 @@ fn press(ui: &Session, key: &str) {
 
 #[test]
 fn date_night_together_mode_reveal_history_and_restart() {
-    let harness = Harness::start(4454);
+    let harness = Harness::start();
     let ui = harness.open();
     ui.find("#setup-a-name");
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
@@ -238,7 +238,7 @@ fn together_mode_legibility(theme: &str, dark: bool) {
     } else {
         vec![]
     };
-    let harness = Harness::start_with(if dark { 4464 } else { 4474 }, &extra);
+    let harness = Harness::start_with(&extra);
     let ui = harness.open();
     ui.set_window_size(1280, 800);
     ui.find("#setup-a-name");

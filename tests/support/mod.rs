@@ -18,12 +18,12 @@ pub struct Harness {
 }
 
 impl Harness {
-    pub fn start(port: u16) -> Harness {
-        Self::start_with(port, &[])
+    pub fn start() -> Harness {
+        Self::start_with(&[])
     }
 
     /// As [`Harness::start`], with more environment for the app (for example `GTK_THEME`).
-    pub fn start_with(port: u16, extra: &[(&str, &str)]) -> Harness {
+    pub fn start_with(extra: &[(&str, &str)]) -> Harness {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no display: run the end-to-end tests with `make test` (it starts Xvfb)"
@@ -38,7 +38,7 @@ impl Harness {
         ];
         let mut env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
         env_refs.extend(extra.iter().map(|(k, v)| (*k, Path::new(*v))));
-        let driver = Driver::start(port, &env_refs);
+        let driver = Driver::start(&env_refs);
         Harness { home, driver }
     }
 

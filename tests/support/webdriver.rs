@@ -2,7 +2,8 @@
 //! driving the real Hearth binary. Just the calls the tests use, each failing with the driver's
 //! own message.
 
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -20,17 +21,28 @@ pub struct Driver {
     port: u16,
 }
 
+/// A port nothing listens on right now, so runs never meet a driver left over from another run.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free local port")
+}
+
 impl Driver {
     /// Starts tauri-driver; `env` reaches the app it launches (data folder, XDG folders).
-    pub fn start(port: u16, env: &[(&str, &Path)]) -> Driver {
+    pub fn start(env: &[(&str, &Path)]) -> Driver {
+        let (port, native_port) = (free_port(), free_port());
         let mut command = Command::new("tauri-driver");
         command
             .args([
                 "--port",
                 &port.to_string(),
                 "--native-port",
-                &(port + 1).to_string(),
+                &native_port.to_string(),
             ])
+            // Its own process group, so dropping the driver also ends WebKitWebDriver and the app.
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         for (key, value) in env {
@@ -60,7 +72,23 @@ impl Driver {
         let caps = json!({ "capabilities": { "alwaysMatch": {
             "tauri:options": { "application": application }
         }}});
-        let value = send(&agent, "POST", &format!("{base}/session"), Some(caps));
+        // Right after a session ends, the driver may still be tearing down the last app and drop
+        // the connection; a transport error here is retried for a few seconds.
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let value = loop {
+            match try_send(
+                &agent,
+                "POST",
+                &format!("{base}/session"),
+                Some(caps.clone()),
+            ) {
+                Ok(value) => break value,
+                Err(err) if err.contains("io:") && Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(500));
+                }
+                Err(err) => panic!("{err}"),
+            }
+        };
         let id = value["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session: {value}"));
@@ -73,6 +101,8 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
