@@ -22,40 +22,20 @@ impl CommandError {
     }
 }
 
-impl From<VaultError> for CommandError {
-    fn from(err: VaultError) -> Self {
-        CommandError {
-            kind: err.kind().into(),
-            message: err.to_string(),
+/// Every core domain error knows its kind and its plain message; each converts the same way.
+macro_rules! from_domain_errors {
+    ($($error:ty),+ $(,)?) => {$(
+        impl From<$error> for CommandError {
+            fn from(err: $error) -> Self {
+                CommandError {
+                    kind: err.kind().into(),
+                    message: err.to_string(),
+                }
+            }
         }
-    }
+    )+};
 }
 
-impl From<JournalError> for CommandError {
-    fn from(err: JournalError) -> Self {
-        CommandError {
-            kind: err.kind().into(),
-            message: err.to_string(),
-        }
-    }
-}
-
-impl From<PromptsError> for CommandError {
-    fn from(err: PromptsError) -> Self {
-        CommandError {
-            kind: err.kind().into(),
-            message: err.to_string(),
-        }
-    }
-}
-
-impl From<ReminderError> for CommandError {
-    fn from(err: ReminderError) -> Self {
-        CommandError {
-            kind: err.kind().into(),
-            message: err.to_string(),
-        }
-    }
-}
+from_domain_errors!(VaultError, JournalError, PromptsError, ReminderError);
 
 pub type CommandResult<T> = Result<T, CommandError>;

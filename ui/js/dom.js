@@ -67,6 +67,27 @@ export function onSubmit(form, error, label, work, onError) {
   });
 }
 
+// Runs `pending` (a call that changes something), then `refresh`, showing any error in `slot`.
+export async function changeThenRefresh(pending, refresh, slot) {
+  try {
+    await pending;
+    await refresh();
+  } catch (err) {
+    showError(slot, err);
+  }
+}
+
+// Asks "are you sure?" inside a row of actions rather than in a dialog, so it stays in reach of the
+// keyboard; focus lands on the safe choice.
+export function confirmInPlace(actions, { question, confirmId, onConfirm, onKeep }) {
+  const keep = h('button', { type: 'button', class: 'quiet', text: 'Keep it', onclick: onKeep });
+  actions.replaceChildren(
+    h('span', { class: 'hint', role: 'alert', text: question }),
+    h('button', { type: 'button', class: 'primary', id: confirmId, text: 'Delete', onclick: onConfirm }),
+    keep);
+  keep.focus();
+}
+
 export function mustMatch(first, second, message) {
   if (value(first) !== value(second)) throw new Error(message);
 }

@@ -2,7 +2,7 @@
 // couple's own prompts.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, onSubmit, value } from '../dom.js';
+import { h, field, errorSlot, showError, onSubmit, value, changeThenRefresh, confirmInPlace } from '../dom.js';
 import { DEPTHS, KINDS, visibleCategories, options, promptCard } from '../prompt-meta.js';
 
 export function renderPrompts(app) {
@@ -61,26 +61,16 @@ export function renderPrompts(app) {
     return promptCard(prompt, fav, hide, reveal, ...own);
   }
 
-  async function mark(pending) {
-    try {
-      await pending;
-      await refresh();
-    } catch (err) {
-      showError(error, err);
-    }
-  }
+  const mark = (pending) => changeThenRefresh(pending, refresh, error);
 
-  // Asks inside the card, so it stays keyboard-friendly; history keeps the text either way.
+  // History keeps the prompt's text either way.
   function remove(prompt, cardElement) {
-    const actions = cardElement.querySelector('.actions');
-    const keep = h('button', { type: 'button', class: 'quiet', id: `keep-${prompt.id}`, text: 'Keep it',
-      onclick: () => refresh() });
-    actions.replaceChildren(
-      h('span', { class: 'hint', role: 'alert', text: 'Delete this prompt? What you discussed stays in history.' }),
-      h('button', { type: 'button', class: 'primary', id: `confirm-delete-${prompt.id}`, text: 'Delete',
-        onclick: () => mark(api.deletePrompt(prompt.id)) }),
-      keep);
-    keep.focus();
+    confirmInPlace(cardElement.querySelector('.actions'), {
+      question: 'Delete this prompt? What you discussed stays in history.',
+      confirmId: `confirm-delete-${prompt.id}`,
+      onConfirm: () => mark(api.deletePrompt(prompt.id)),
+      onKeep: () => refresh(),
+    });
   }
 
   const editor = promptEditor(refresh);

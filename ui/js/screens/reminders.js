@@ -2,7 +2,7 @@
 // the desktop notification only ever shows the discreet text.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, onSubmit, value } from '../dom.js';
+import { h, field, errorSlot, showError, onSubmit, value, changeThenRefresh, confirmInPlace } from '../dom.js';
 import { options } from '../prompt-meta.js';
 
 const KINDS = [
@@ -61,16 +61,12 @@ export function renderReminders() {
       text: reminder.active ? 'Pause' : 'Resume',
       onclick: () => act(api.updateReminder(reminder.id, { ...reminder, active: !reminder.active })) });
     const remove = h('button', { type: 'button', class: 'quiet', id: `delete-${reminder.id}`, text: 'Delete',
-      onclick: (event) => {
-        const actions = event.target.closest('.actions');
-        const keep = h('button', { type: 'button', class: 'quiet', text: 'Keep it', onclick: refresh });
-        actions.replaceChildren(
-          h('span', { class: 'hint', role: 'alert', text: 'Delete this reminder?' }),
-          h('button', { type: 'button', class: 'primary', id: `confirm-delete-${reminder.id}`, text: 'Delete',
-            onclick: () => act(api.deleteReminder(reminder.id)) }),
-          keep);
-        keep.focus();
-      } });
+      onclick: (event) => confirmInPlace(event.target.closest('.actions'), {
+        question: 'Delete this reminder?',
+        confirmId: `confirm-delete-${reminder.id}`,
+        onConfirm: () => act(api.deleteReminder(reminder.id)),
+        onKeep: refresh,
+      }) });
     return h('article', { class: 'card prompt', 'data-reminder': reminder.id },
       h('p', { class: 'prompt-text', text: reminder.title }),
       h('p', { class: 'hint', text: `${kindLabel(reminder.kind)}${reminder.active ? '' : ' · paused'} · notification: "${reminder.notificationText}"` }),
@@ -80,14 +76,7 @@ export function renderReminders() {
         toggle, remove));
   }
 
-  async function act(pending) {
-    try {
-      await pending;
-      await refresh();
-    } catch (err) {
-      showError(error, err);
-    }
-  }
+  const act = (pending) => changeThenRefresh(pending, refresh, error);
 
   section.append(
     h('div', { class: 'title-row' },
