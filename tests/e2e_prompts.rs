@@ -44,7 +44,6 @@ fn press(ui: &Session, key: &str) {
 fn date_night_together_mode_reveal_history_and_restart() {
     let harness = Harness::start();
     let ui = harness.open();
-    ui.find("#setup-a-name");
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
 
     // 1. Deal a date night, and swap one card.
@@ -241,7 +240,6 @@ fn together_mode_legibility(theme: &str, dark: bool) {
     let harness = Harness::start_with(&extra);
     let ui = harness.open();
     ui.set_window_size(1280, 800);
-    ui.find("#setup-a-name");
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
     let mode = if dark { "dark" } else { "light" };
     ui.wait_text("#today-text", |t| !t.is_empty());

@@ -10,7 +10,6 @@ use support::{set_up_couple, Harness, PASS_A, PASS_B};
 fn a_reminder_made_in_the_editor_reaches_the_wake_list_without_its_title() {
     let harness = Harness::start();
     let ui = harness.open();
-    ui.find("#setup-a-name");
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
 
     ui.find("#nav-reminders").click();

@@ -52,8 +52,10 @@ impl Harness {
     }
 }
 
-/// First-run setup through the UI, through both recovery codes, to the home screen.
+/// First-run setup through the UI (once the form is there), through both recovery codes, to the
+/// home screen.
 pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
+    ui.find("#setup-a-name");
     for (letter, (name, pass)) in ["a", "b"].iter().zip(names.iter().zip(passphrases)) {
         ui.find(&format!("#setup-{letter}-name")).type_text(name);
         ui.find(&format!("#setup-{letter}-pass")).type_text(pass);

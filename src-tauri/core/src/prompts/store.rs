@@ -1,6 +1,8 @@
 //! Prompts in `shared.db`: the library copy, the couple's own prompts, favourites and hidden marks,
 //! consent, discussions, the prompt of the day, answers and together-mode notes.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -342,12 +344,16 @@ fn pool(session: &Session, theme: Option<Category>, now: DateTime<Utc>) -> Resul
             ..Filter::default()
         },
     )?;
+    // One pass over the discussions, not one query per prompt.
     let mut statement = session
         .conn()
-        .prepare("SELECT max(discussed_at) FROM main.discussions WHERE prompt_id = ?1")?;
+        .prepare("SELECT prompt_id, max(discussed_at) FROM main.discussions GROUP BY prompt_id")?;
+    let last_discussed: HashMap<String, DateTime<Utc>> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
     for prompt in candidates {
-        let last: Option<DateTime<Utc>> = statement.query_row([&prompt.id], |r| r.get(0))?;
+        let last = last_discussed.get(&prompt.id).copied();
         let fresh = match (last, cutoff) {
             (None, _) => true,
             (Some(at), Some(cutoff)) => at < cutoff,
@@ -387,22 +393,15 @@ pub fn swap_card(
     seed: u64,
     now: DateTime<Utc>,
 ) -> Result<Option<Prompt>> {
-    let held = prompts_for(
-        session,
-        hand.iter()
-            .map(|id| Candidate {
-                id: id.clone(),
-                depth: Depth::Light,
+    let held = hand
+        .iter()
+        .map(|id| {
+            get(session, id).map(|p| Candidate {
+                id: p.id,
+                depth: p.depth,
             })
-            .collect(),
-    )?;
-    let held: Vec<Candidate> = held
-        .into_iter()
-        .map(|p| Candidate {
-            id: p.id,
-            depth: p.depth,
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     let pool = pool(session, theme, now)?;
     deal::swap(&pool, &held, index, seed)
         .map(|c| get(session, &c.id))
