@@ -15,7 +15,9 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
         .name("auto-lock".into())
         .spawn(move || loop {
             std::thread::sleep(CHECK_EVERY);
-            if lock_if_idle(&app.state::<AppState>(), Instant::now()) {
+            let state = app.state::<AppState>();
+            if lock_if_idle(&state, Instant::now()) {
+                state.after_lock();
                 let _ = app.emit(LOCKED_EVENT, ());
             }
         });

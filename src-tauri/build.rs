@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_auto_lock",
     "note_activity",
+    "get_autostart",
+    "set_autostart",
     "list_prompts",
     "set_favourite",
     "set_hidden",
@@ -39,6 +41,14 @@ const COMMANDS: &[&str] = &[
     "delete_reminder",
     "record_together_time",
     "kept_this_month",
+    "recent_together_times",
+    "get_reminder_prefs",
+    "set_reminder_prefs",
+    "reminder_status",
+    "pause_reminders_today",
+    "resume_reminders",
+    "snooze_reminders",
+    "export_ics",
 ];
 
 fn main() {

@@ -20,6 +20,14 @@ impl CommandError {
             message: "Something went wrong inside Hearth. Nothing was changed; try again.".into(),
         }
     }
+
+    /// A desktop feature this build or session does not have (the IPC tests run without plugins).
+    pub fn unavailable(what: &str) -> Self {
+        CommandError {
+            kind: "unavailable".into(),
+            message: format!("{what} isn't available in this session of Hearth."),
+        }
+    }
 }
 
 /// Every core domain error knows its kind and its plain message; each converts the same way.

@@ -1,10 +1,13 @@
-//! The Tauri shell. It only adapts: the window, app state, thin commands and the auto-lock timer.
-//! All logic lives in `hearth-core`.
+//! The Tauri shell. It only adapts: the window, the tray, app state, thin commands, and the two
+//! timers (auto-lock and reminders). All logic lives in `hearth-core`.
 
 mod auto_lock;
 mod commands;
 mod error;
+mod reminder_timer;
 mod state;
+mod tray;
+mod window;
 
 use std::path::PathBuf;
 
@@ -13,21 +16,36 @@ use tauri::{Manager, Runtime};
 pub use auto_lock::LOCKED_EVENT;
 pub use error::CommandError;
 pub use state::AppState;
+pub use window::OPEN_REMINDERS_EVENT;
 
 /// Overrides where the vaults live (tests and portable installs); otherwise the platform's app data
 /// folder is used.
 pub const DATA_DIR_ENV: &str = "HEARTH_DATA_DIR";
 
-/// The app, minus its runtime and context, so the IPC tests build exactly what ships. With no
-/// `data_dir`, the vaults live in the platform's app data folder.
+/// The app's commands, state, window and auto-lock, minus its runtime and context, so the IPC tests
+/// build exactly what ships. With no `data_dir`, the vaults live in the platform's app data folder.
 pub fn configure<R: Runtime>(
     builder: tauri::Builder<R>,
     data_dir: Option<PathBuf>,
+) -> tauri::Builder<R> {
+    build(builder, data_dir, false)
+}
+
+/// `desktop` adds what only a real session has: the tray, hide-on-close and the reminder timer.
+fn build<R: Runtime>(
+    builder: tauri::Builder<R>,
+    data_dir: Option<PathBuf>,
+    desktop: bool,
 ) -> tauri::Builder<R> {
     let known_dir = data_dir.is_some();
     let builder = match data_dir {
         Some(dir) => builder.manage(AppState::new(dir)),
         None => builder,
+    };
+    let builder = if desktop {
+        builder.on_window_event(window::hide_on_close)
+    } else {
+        builder
     };
     builder
         .invoke_handler(commands::handler())
@@ -35,34 +53,15 @@ pub fn configure<R: Runtime>(
             if !known_dir {
                 app.manage(AppState::new(app.path().app_data_dir()?));
             }
-            open_main_window(app)?;
+            let hidden = std::env::args().any(|arg| arg == window::HIDDEN_ARG);
+            window::open(app, !hidden)?;
             auto_lock::spawn(app.handle().clone());
+            if desktop {
+                tray::create(app.handle())?;
+                reminder_timer::spawn(app.handle().clone());
+            }
             Ok(())
         })
-}
-
-/// Set by tauri-driver when WebDriver tests drive the app.
-const AUTOMATION_ENV: &str = "TAURI_WEBVIEW_AUTOMATION";
-
-/// Opens the window from its config. It is incognito (WebKit keeps nothing on disk), except under
-/// WebDriver: wry cannot enable automation on an ephemeral context, so the end-to-end tests run
-/// with a normal one and search it for leaked text instead.
-fn open_main_window<R: Runtime>(app: &mut tauri::App<R>) -> tauri::Result<()> {
-    let Some(config) = app
-        .config()
-        .app
-        .windows
-        .iter()
-        .find(|w| w.label == "main")
-        .cloned()
-    else {
-        return Ok(());
-    };
-    let automated = std::env::var(AUTOMATION_ENV).as_deref() == Ok("true");
-    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
-        .incognito(config.incognito && !automated)
-        .build()?;
-    Ok(())
 }
 
 pub fn context<R: Runtime>() -> tauri::Context<R> {
@@ -71,12 +70,44 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 pub fn run() {
     let data_dir = std::env::var_os(DATA_DIR_ENV).map(PathBuf::from);
-    let app = configure(tauri::Builder::default(), data_dir).build(context());
-    match app {
+    let builder = tauri::Builder::default()
+        .plugin(single_instance(data_dir.as_deref()))
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![window::HIDDEN_ARG]),
+        ));
+    match build(builder, data_dir, true).build(context()) {
         Ok(app) => app.run(|_, _| {}),
         Err(error) => {
             eprintln!("Hearth could not start: {error}");
             std::process::exit(1);
         }
     }
+}
+
+/// One Hearth per data folder: a second launch brings the first forward and exits. A data folder of
+/// its own (`HEARTH_DATA_DIR`, as in the tests) is a separate Hearth, so it gets its own D-Bus name.
+fn single_instance<R: Runtime>(
+    data_dir: Option<&std::path::Path>,
+) -> tauri::plugin::TauriPlugin<R> {
+    let builder = tauri_plugin_single_instance::Builder::new()
+        .callback(|app, _args, _cwd| window::bring_forward(app, None));
+    match data_dir {
+        Some(dir) => builder
+            .dbus_id(format!(
+                "app.hearth.desktop.d{:016x}",
+                fnv1a(dir.as_os_str().as_encoded_bytes())
+            ))
+            .build(),
+        None => builder.build(),
+    }
+}
+
+/// A stable 64-bit hash (FNV-1a) for naming, not for security.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }

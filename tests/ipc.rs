@@ -208,7 +208,7 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     let commands = allowed_commands();
-    assert_eq!(commands.len(), 36, "{commands:?}");
+    assert_eq!(commands.len(), 46, "{commands:?}");
     for command in &commands {
         // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
         if let Err(err) = app.invoke(command, json!({})) {
@@ -221,7 +221,8 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     }
     for denied in [
         "delete_everything",
-        "plugin:window|close",
+        "plugin:window|destroy",
+        "plugin:window|hide",
         "plugin:webview|print",
         "plugin:app|name",
     ] {
@@ -446,15 +447,36 @@ fn reminders_through_commands_keep_the_wake_list_free_of_titles() {
             .len(),
         1
     );
+    // A daily together-time that began a minute ago can be marked kept.
+    let began = chrono::Utc::now() - chrono::Duration::minutes(1);
+    let daily = app.ok(
+        "create_reminder",
+        json!({ "draft": { "kind": "weekly_slot", "title": "Morning coffee", "rule": "FREQ=DAILY",
+            "zone": "UTC", "startLocal": began.format("%Y-%m-%dT%H:%M:00").to_string(),
+            "leadMinutes": 0, "durationMinutes": 30 } }),
+    );
+    let occurrence = began.format("%Y-%m-%dT%H:%M:00Z").to_string();
+    let recent = app.ok("recent_together_times", json!({}));
+    assert_eq!(recent[0]["occurrence"], occurrence.as_str());
+    assert_eq!(recent[0]["outcome"], Value::Null);
     let earlier = app.ok("kept_this_month", json!({})).as_u64().unwrap();
-    let occurrence = (chrono::Utc::now() - chrono::Duration::seconds(5))
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    assert_eq!(
+        app.err_kind(
+            "record_together_time",
+            json!({ "id": daily["id"], "occurrence": "2099-01-01T00:00:00Z", "outcome": "kept" })
+        ),
+        "invalid_input"
+    );
     app.ok(
         "record_together_time",
-        json!({ "id": created["id"], "occurrence": occurrence, "outcome": "kept" }),
+        json!({ "id": daily["id"], "occurrence": occurrence, "outcome": "kept" }),
     );
     assert_eq!(app.ok("kept_this_month", json!({})), earlier + 1);
+    assert_eq!(
+        app.ok("recent_together_times", json!({}))[0]["outcome"],
+        "kept"
+    );
+    app.ok("delete_reminder", json!({ "id": daily["id"] }));
     let mut paused = draft.clone();
     paused["active"] = json!(false);
     app.ok(
@@ -471,4 +493,78 @@ fn reminders_through_commands_keep_the_wake_list_free_of_titles() {
         app.err_kind("delete_reminder", json!({ "id": "missing" })),
         "not_found"
     );
+}
+
+#[test]
+fn pause_snooze_and_only_while_unlocked_through_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path());
+    app.ok("setup_couple", setup_args());
+    let wake_file = dir.path().join("wake-list.json");
+    let start = (chrono::Utc::now() + chrono::Duration::days(2))
+        .format("%Y-%m-%dT19:00:00")
+        .to_string();
+    let created = app.ok(
+        "create_reminder",
+        json!({ "draft": { "kind": "weekly_slot", "title": "Sunday", "rule": "FREQ=WEEKLY",
+            "zone": "UTC", "startLocal": start, "leadMinutes": 0, "durationMinutes": 60 } }),
+    );
+    let status = app.ok("reminder_status", json!({}));
+    assert_eq!(status["next"], format!("{start}Z").as_str());
+    assert_eq!(status["pausedUntil"], Value::Null);
+
+    let paused = app.ok("pause_reminders_today", json!({}));
+    let until: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(paused["pausedUntil"].clone()).unwrap();
+    assert!(until > chrono::Utc::now() && until <= chrono::Utc::now() + chrono::Duration::days(1));
+    assert!(std::fs::read_to_string(&wake_file)
+        .unwrap()
+        .contains("pausedUntil"));
+    assert_eq!(
+        app.ok("resume_reminders", json!({}))["pausedUntil"],
+        Value::Null
+    );
+
+    let snoozed = app.ok(
+        "snooze_reminders",
+        json!({ "reminderIds": [created["id"]], "snooze": "ten_minutes" }),
+    );
+    let next: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(snoozed["next"].clone()).unwrap();
+    assert!(next < chrono::Utc::now() + chrono::Duration::minutes(11));
+    assert!(app
+        .invoke(
+            "snooze_reminders",
+            json!({ "reminderIds": [], "snooze": "forever" })
+        )
+        .is_err());
+
+    // Quiet hours are checked; "only while unlocked" removes the file and forgets on lock.
+    assert_eq!(
+        app.err_kind(
+            "set_reminder_prefs",
+            json!({ "prefs": { "quiet": { "start": "22:00:00", "end": "22:00:00", "zone": "UTC" }, "onlyWhileUnlocked": false } })
+        ),
+        "invalid_input"
+    );
+    let prefs = json!({ "quiet": { "start": "22:00:00", "end": "07:00:00", "zone": "UTC" }, "onlyWhileUnlocked": true });
+    assert_eq!(
+        app.ok("set_reminder_prefs", json!({ "prefs": prefs })),
+        prefs
+    );
+    assert_eq!(app.ok("get_reminder_prefs", json!({})), prefs);
+    assert!(!wake_file.exists(), "no wake list on disk");
+    assert_ne!(app.ok("reminder_status", json!({}))["next"], Value::Null);
+    app.ok("lock", json!({}));
+    assert_eq!(
+        app.ok("reminder_status", json!({}))["next"],
+        Value::Null,
+        "forgotten on lock"
+    );
+    assert!(!wake_file.exists());
+
+    // Without the desktop plugins (as here) these say so in plain words.
+    assert_eq!(app.err_kind("get_autostart", json!({})), "unavailable");
+    app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    assert_eq!(app.err_kind("export_ics", json!({})), "unavailable");
 }

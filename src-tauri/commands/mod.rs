@@ -24,6 +24,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         settings::get_settings,
         settings::set_auto_lock,
         settings::note_activity,
+        settings::get_autostart,
+        settings::set_autostart,
         prompts::list_prompts,
         prompts::set_favourite,
         prompts::set_hidden,
@@ -50,6 +52,14 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         reminders::delete_reminder,
         reminders::record_together_time,
         reminders::kept_this_month,
+        reminders::recent_together_times,
+        reminders::get_reminder_prefs,
+        reminders::set_reminder_prefs,
+        reminders::reminder_status,
+        reminders::pause_reminders_today,
+        reminders::resume_reminders,
+        reminders::snooze_reminders,
+        reminders::export_ics,
     ]
 }
 

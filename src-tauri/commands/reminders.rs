@@ -1,27 +1,34 @@
-//! Commands for together-time reminders. Every change rewrites the wake list, so reminders keep
-//! firing while Hearth is locked.
+//! Commands for together-time reminders. Every change puts the reminders in force anew (and in the
+//! wake list), so they keep firing while Hearth is locked.
 
-use chrono::{Datelike, Local, NaiveDateTime, TimeZone, Utc};
-use hearth_core::reminders::store::{self, Outcome, Reminder, ReminderDraft, ReminderKind};
-use hearth_core::reminders::{wake_list, ReminderError};
+use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
+use hearth_core::reminders::prefs::{self, ReminderPrefs};
+use hearth_core::reminders::scheduler::Snooze;
+use hearth_core::reminders::store::{
+    self, Outcome, PastTogetherTime, Reminder, ReminderDraft, ReminderKind,
+};
+use hearth_core::reminders::{ics, ReminderError};
 use hearth_core::vault::{Session, Vault};
-use tauri::{AppHandle, Runtime};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
 
 use super::on_vault_with;
 use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
 
-/// Runs `job` on the unlocked session, then refreshes the wake list when `changes` is set.
+/// Runs `job` on the unlocked session, then puts the reminders in force anew when `changes` is set.
 async fn on_reminders<R, T, F>(app: AppHandle<R>, changes: bool, job: F) -> CommandResult<T>
 where
     R: Runtime,
     T: Send + 'static,
     F: FnOnce(&Session) -> Result<T, ReminderError> + Send + 'static,
 {
+    let handle = app.clone();
     on_vault_with(app, move |vault: &mut Vault| -> Result<T, CommandError> {
         let session = vault.session()?;
         let value = job(session)?;
         if changes {
-            wake_list::refresh(session, vault.dir(), Utc::now())?;
+            handle.state::<AppState>().rearm_reminders(session)?;
         }
         Ok(value)
     })
@@ -96,4 +103,107 @@ pub async fn kept_this_month<R: Runtime>(app: AppHandle<R>) -> CommandResult<u32
         store::kept_between(s, since, Utc::now())
     })
     .await
+}
+
+#[tauri::command]
+pub async fn recent_together_times<R: Runtime>(
+    app: AppHandle<R>,
+) -> CommandResult<Vec<PastTogetherTime>> {
+    on_reminders(app, false, |s| {
+        store::recent_together_times(s, Utc::now(), 14)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn get_reminder_prefs<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderPrefs> {
+    on_reminders(app, false, prefs::get).await
+}
+
+#[tauri::command]
+pub async fn set_reminder_prefs<R: Runtime>(
+    app: AppHandle<R>,
+    prefs: ReminderPrefs,
+) -> CommandResult<ReminderPrefs> {
+    on_reminders(app, true, move |s| {
+        prefs::set(s, &prefs)?;
+        prefs::get(s)
+    })
+    .await
+}
+
+/// What the reminders screen and the tray show: the next fire time and whether they are paused.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReminderStatus {
+    next: Option<DateTime<Utc>>,
+    paused_until: Option<DateTime<Utc>>,
+}
+
+fn status<R: Runtime>(app: &AppHandle<R>) -> CommandResult<ReminderStatus> {
+    let now = Utc::now();
+    let state = app.state::<AppState>();
+    let live = state.reminders()?;
+    Ok(ReminderStatus {
+        next: live.next(now).map(|item| item.fire_at),
+        paused_until: live.list().paused_until.filter(|_| live.paused(now)),
+    })
+}
+
+#[tauri::command]
+pub fn reminder_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
+    status(&app)
+}
+
+#[tauri::command]
+pub fn pause_reminders_today<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
+    app.state::<AppState>()
+        .change_reminders(|live| live.pause_until(crate::tray::end_of_today(Utc::now())))?;
+    status(&app)
+}
+
+#[tauri::command]
+pub fn resume_reminders<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
+    app.state::<AppState>()
+        .change_reminders(|live| live.resume())?;
+    status(&app)
+}
+
+#[tauri::command]
+pub fn snooze_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    reminder_ids: Vec<String>,
+    snooze: Snooze,
+) -> CommandResult<ReminderStatus> {
+    app.state::<AppState>()
+        .change_reminders(|live| live.snooze(&reminder_ids, snooze, Utc::now()))?;
+    status(&app)
+}
+
+/// Saves the together-times as an .ics file where the person chooses; `None` when they cancel.
+#[tauri::command]
+pub async fn export_ics<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<String>> {
+    let text = on_reminders(app.clone(), false, |s| {
+        ics::export(&store::list(s)?, Utc::now())
+    })
+    .await?;
+    let dialog = app
+        .try_state::<tauri_plugin_dialog::Dialog<R>>()
+        .ok_or_else(|| CommandError::unavailable("Saving a calendar file"))?;
+    let Some(chosen) = dialog
+        .file()
+        .set_file_name("hearth-together-times.ics")
+        .add_filter("Calendar", &["ics"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|_| CommandError::internal())?;
+    std::fs::write(&path, text).map_err(|err| {
+        CommandError::from(ReminderError::Storage(format!(
+            "the calendar file could not be saved to {}: {err}",
+            path.display()
+        )))
+    })?;
+    Ok(Some(path.display().to_string()))
 }

@@ -47,3 +47,33 @@ pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> Comma
 pub fn note_activity<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
     app.state::<AppState>().touch()
 }
+
+/// Whether Hearth starts (in the tray) at login. Off until the person turns it on.
+#[tauri::command]
+pub fn get_autostart<R: Runtime>(app: AppHandle<R>) -> CommandResult<bool> {
+    autostart(&app)?
+        .is_enabled()
+        .map_err(|_| CommandError::internal())
+}
+
+#[tauri::command]
+pub fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> CommandResult<bool> {
+    let manager = autostart(&app)?;
+    let changed = if enabled {
+        manager.enable()
+    } else {
+        manager.disable()
+    };
+    changed.map_err(|err| CommandError {
+        kind: "autostart".into(),
+        message: format!("Hearth could not change its start-at-login entry: {err}"),
+    })?;
+    manager.is_enabled().map_err(|_| CommandError::internal())
+}
+
+fn autostart<R: Runtime>(
+    app: &AppHandle<R>,
+) -> CommandResult<tauri::State<'_, tauri_plugin_autostart::AutoLaunchManager>> {
+    app.try_state::<tauri_plugin_autostart::AutoLaunchManager>()
+        .ok_or_else(|| CommandError::unavailable("Starting at login"))
+}

@@ -2,15 +2,14 @@
 
 use std::time::Instant;
 
-use chrono::Utc;
-use hearth_core::reminders::wake_list;
 use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status};
 use serde::Deserialize;
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use zeroize::Zeroizing;
 
 use super::{on_vault, on_vault_with};
 use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct PartnerInput {
@@ -52,11 +51,12 @@ pub async fn unlock<R: Runtime>(
     passphrase: String,
 ) -> CommandResult<Status> {
     let passphrase = Zeroizing::new(passphrase);
+    let handle = app.clone();
     on_vault_with(app, move |vault| -> Result<Status, CommandError> {
         let status = vault.unlock(partner, &passphrase, Instant::now())?;
         // The wake list looks a few weeks ahead, so each unlock renews it. A failure here must not
         // undo the unlock; the next reminder change writes it again.
-        let _ = wake_list::refresh(vault.session()?, vault.dir(), Utc::now());
+        let _ = handle.state::<AppState>().rearm_reminders(vault.session()?);
         Ok(status)
     })
     .await
@@ -77,7 +77,9 @@ pub async fn add_partner<R: Runtime>(
 
 #[tauri::command]
 pub async fn lock<R: Runtime>(app: AppHandle<R>) -> CommandResult<Status> {
-    on_vault(app, |vault| Ok(vault.lock())).await
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().lock())
+        .await
+        .map_err(|_| CommandError::internal())?
 }
 
 #[tauri::command]

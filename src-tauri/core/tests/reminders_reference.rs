@@ -3,8 +3,7 @@
 //! including Lord Howe's 30-minute DST shift and Apia; weekly, monthly by n-th weekday, yearly,
 //! BYSETPOS, COUNT and UNTIL rules; and occurrences in a DST gap and in a fold.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use hearth_core::reminders::Recurrence;
@@ -102,6 +101,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "Australia/Lord_Howe",
         "2026-01-03T20:00:00",
     ),
+    // DTSTART itself in a DST gap (Berlin, 31 March 2019): later years keep 02:30 on the clock.
+    (
+        "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31",
+        "Europe/Berlin",
+        "2019-03-31T02:30:00",
+    ),
     (
         "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1,15",
         "Europe/Berlin",
@@ -114,36 +119,11 @@ fn reference() -> Vec<Vec<String>> {
         .iter()
         .map(|(rule, zone, start)| json!({ "rule": rule, "zone": zone, "start": start, "after": AFTER, "count": 50 }))
         .collect();
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/reference/rrule_reference.py"
-    );
-    // Debian's own python3, where `make test` installs python3-dateutil.
-    let python = if std::path::Path::new("/usr/bin/python3").exists() {
-        "/usr/bin/python3"
-    } else {
-        "python3"
-    };
-    let mut child = Command::new(python)
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed for the reference (make test installs it)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(json!(cases).to_string().as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "the reference failed (is python3-dateutil installed? `make test` installs it): {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    serde_json::from_value(common::python_reference(
+        "rrule_reference.py",
+        &json!(cases),
+    ))
+    .unwrap()
 }
 
 #[test]

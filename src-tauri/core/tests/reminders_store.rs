@@ -5,8 +5,11 @@ mod common;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use common::*;
+use hearth_core::reminders::live::LiveSchedule;
+use hearth_core::reminders::prefs::{self, ReminderPrefs};
+use hearth_core::reminders::scheduler::{QuietHours, Snooze};
 use hearth_core::reminders::store::{self, Outcome, ReminderDraft, ReminderKind};
-use hearth_core::reminders::wake_list::WakeList;
+use hearth_core::reminders::wake_list::{self, WakeList};
 use hearth_core::reminders::ReminderError;
 
 fn now() -> DateTime<Utc> {
@@ -139,14 +142,106 @@ fn together_times_count_only_kept_ones() {
     let r = store::create(session, &sunday_slot("Sunday"), now()).unwrap();
     let first: DateTime<Utc> = "2026-11-22T18:00:00Z".parse().unwrap();
     let second: DateTime<Utc> = "2026-11-29T18:00:00Z".parse().unwrap();
-    store::record(session, &r.id, first, Outcome::Skipped, now()).unwrap();
-    store::record(session, &r.id, first, Outcome::Kept, now()).unwrap();
-    store::record(session, &r.id, second, Outcome::Skipped, now()).unwrap();
+    let later: DateTime<Utc> = "2026-12-02T12:00:00Z".parse().unwrap();
+    let refused = store::record(session, &r.id, second, Outcome::Kept, now());
+    assert!(
+        matches!(refused, Err(ReminderError::InvalidInput(_))),
+        "not yet begun: {refused:?}"
+    );
+    let not_an_occurrence = first + chrono::Duration::minutes(5);
+    assert!(matches!(
+        store::record(session, &r.id, not_an_occurrence, Outcome::Kept, later),
+        Err(ReminderError::InvalidInput(_))
+    ));
+    store::record(session, &r.id, first, Outcome::Skipped, later).unwrap();
+    store::record(session, &r.id, first, Outcome::Kept, later).unwrap();
+    store::record(session, &r.id, second, Outcome::Skipped, later).unwrap();
     let nov = "2026-11-01T00:00:00Z".parse().unwrap();
     let dec = "2026-12-01T00:00:00Z".parse().unwrap();
     assert_eq!(store::kept_between(session, nov, dec).unwrap(), 1);
     let jan = "2027-01-01T00:00:00Z".parse().unwrap();
     assert_eq!(store::kept_between(session, dec, jan).unwrap(), 0);
+
+    let recent = store::recent_together_times(session, later, 14).unwrap();
+    let marks: Vec<_> = recent.iter().map(|t| (t.occurrence, t.outcome)).collect();
+    assert_eq!(
+        marks,
+        [
+            (second, Some(Outcome::Skipped)),
+            (first, Some(Outcome::Kept))
+        ],
+        "newest first, with what was said"
+    );
+    assert_eq!(recent[0].title, "Sunday");
+}
+
+#[test]
+fn nudges_are_not_together_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = set_up(dir.path());
+    let session = vault.session().unwrap();
+    let nudge = ReminderDraft {
+        kind: ReminderKind::DailyPrompt,
+        rule: "FREQ=DAILY".into(),
+        ..sunday_slot("A question a day")
+    };
+    store::create(session, &nudge, now()).unwrap();
+    let later = "2026-12-02T12:00:00Z".parse().unwrap();
+    assert!(store::recent_together_times(session, later, 14)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn prefs_decide_quiet_hours_and_whether_the_wake_list_is_kept_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = set_up(dir.path());
+    let session = vault.session().unwrap();
+    store::create(session, &sunday_slot("Sunday"), now()).unwrap();
+    assert_eq!(prefs::get(session).unwrap(), ReminderPrefs::default());
+    let quiet = QuietHours {
+        start: chrono::NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+        end: chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+        zone: "Europe/Berlin".into(),
+    };
+    let chosen = ReminderPrefs {
+        quiet: Some(quiet.clone()),
+        only_while_unlocked: true,
+    };
+    prefs::set(session, &chosen).unwrap();
+    assert_eq!(prefs::get(session).unwrap(), chosen);
+    let (list, on_disk) = wake_list::compute(session, now()).unwrap();
+    assert!(!on_disk);
+    assert_eq!(list.quiet, Some(quiet.clone()));
+    assert!(!list.items.is_empty());
+
+    let same_times = ReminderPrefs {
+        quiet: Some(QuietHours {
+            end: quiet.start,
+            ..quiet.clone()
+        }),
+        only_while_unlocked: false,
+    };
+    assert!(matches!(
+        prefs::set(session, &same_times),
+        Err(ReminderError::InvalidInput(_))
+    ));
+    let bad_zone = ReminderPrefs {
+        quiet: Some(QuietHours {
+            zone: "Mars/Olympus".into(),
+            ..quiet
+        }),
+        only_while_unlocked: false,
+    };
+    assert!(matches!(
+        prefs::set(session, &bad_zone),
+        Err(ReminderError::UnknownZone(_))
+    ));
+    assert_eq!(
+        prefs::get(session).unwrap(),
+        chosen,
+        "refused changes keep the old prefs"
+    );
 }
 
 #[test]
@@ -161,9 +256,15 @@ fn the_wake_list_holds_no_title_text() {
         now(),
     )
     .unwrap();
-    WakeList::new(store::wake_items(session, now()).unwrap(), None, None)
-        .save(dir.path())
-        .unwrap();
+    let (list, on_disk) = wake_list::compute(session, now()).unwrap();
+    let mut live = LiveSchedule::open(dir.path().to_path_buf(), now());
+    live.replace(list, on_disk).unwrap();
+    live.snooze(
+        &[live.list().items[0].reminder_id.clone()],
+        Snooze::OneHour,
+        now(),
+    )
+    .unwrap();
     let wake = WakeList::load(dir.path());
     assert!(!wake.items.is_empty(), "the wake list was written");
     for when in ["while open", "after lock"] {

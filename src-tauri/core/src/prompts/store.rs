@@ -21,23 +21,11 @@ pub const MAX_NOTE_CHARS: usize = 20_000;
 const PROMPT_COLUMNS: &str = "id, text, category, depth, kind, custom, favourite, hidden";
 
 fn setting(session: &Session, key: &str) -> Result<Option<String>> {
-    Ok(session
-        .conn()
-        .query_row(
-            "SELECT value FROM main.settings WHERE key = ?1",
-            [key],
-            |r| r.get(0),
-        )
-        .optional()?)
+    Ok(crate::vault::settings::read_value(session, key)?)
 }
 
 fn set_setting(session: &Session, key: &str, value: &str) -> Result<()> {
-    session.conn().execute(
-        "INSERT INTO main.settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )?;
-    Ok(())
+    Ok(crate::vault::settings::write_value(session, key, value)?)
 }
 
 /// Copies library prompts this vault has not seen yet. Existing rows (and so marks and history) are

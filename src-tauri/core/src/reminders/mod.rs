@@ -3,6 +3,9 @@
 //! while locked, and the scheduler's decisions. Delivery lives in the shell.
 
 mod error;
+pub mod ics;
+pub mod live;
+pub mod prefs;
 pub mod recurrence;
 pub mod scheduler;
 pub mod store;

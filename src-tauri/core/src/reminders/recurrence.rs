@@ -38,59 +38,85 @@ impl Recurrence {
             .map_err(|_| ReminderError::UnknownZone(self.zone.clone()))
     }
 
-    /// DTSTART as an instant, resolved as RFC 5545 3.3.5 says: a local time that happens twice
-    /// means the first; one that never happens (a DST gap) is read with the offset before the gap.
+    /// DTSTART as an instant.
     pub fn first_instant(&self) -> Result<DateTime<chrono_tz::Tz>> {
-        let tz = self.zone()?;
-        Ok(match tz.from_local_datetime(&self.start) {
-            LocalResult::Single(at) => at,
-            LocalResult::Ambiguous(first, _) => first,
-            LocalResult::None => {
-                let before_gap = tz
-                    .from_local_datetime(&(self.start - Duration::hours(3)))
-                    .earliest()
-                    .ok_or_else(|| {
-                        ReminderError::InvalidInput(
-                            "That start time can't be placed in its time zone.".into(),
-                        )
-                    })?;
-                let offset = before_gap.offset().fix();
-                (self.start - Duration::seconds(i64::from(offset.local_minus_utc())))
-                    .and_utc()
-                    .with_timezone(&tz)
-            }
-        })
+        resolve(self.zone()?, self.start)
     }
 
-    fn set(&self) -> Result<RRuleSet> {
+    /// The rule over wall-clock times: RFC 5545 repeats the written local time, and only then
+    /// places each occurrence in the zone. Expanding in floating time (written as UTC) does exactly
+    /// that, even when DTSTART itself falls in a DST gap. UNTIL is a real instant, so it is widened
+    /// by a day here and applied exactly in [`Recurrence::after`].
+    fn set(&self) -> Result<(RRuleSet, Option<DateTime<Utc>>)> {
         if self.rule.is_empty() || self.rule.contains(['\n', '\r', ':']) {
             return Err(ReminderError::InvalidRule(
                 "write one RRULE value, such as FREQ=WEEKLY;BYDAY=SU".into(),
             ));
         }
-        let rule: RRule<Unvalidated> = self
+        let mut rule: RRule<Unvalidated> = self
             .rule
             .parse()
             .map_err(|err: rrule::RRuleError| ReminderError::InvalidRule(err.to_string()))?;
-        let start = self
-            .first_instant()?
-            .with_timezone(&rrule::Tz::Tz(self.zone()?));
-        rule.build(start)
-            .map_err(|err| ReminderError::InvalidRule(err.to_string()))
+        let until = rule.get_until().map(|until| until.with_timezone(&Utc));
+        if let Some(until) = until {
+            rule = rule.until((until + Duration::days(1)).with_timezone(&rrule::Tz::UTC));
+        }
+        let floating_start = self.start.and_utc().with_timezone(&rrule::Tz::UTC);
+        let set = rule
+            .build(floating_start)
+            .map_err(|err| ReminderError::InvalidRule(err.to_string()))?;
+        self.zone()?;
+        Ok((set, until))
     }
 
     /// Up to `count` occurrences strictly after `after`, in UTC.
     pub fn after(&self, after: DateTime<Utc>, count: u16) -> Result<Vec<DateTime<Utc>>> {
-        let tz = rrule::Tz::Tz(self.zone()?);
-        // The crate's bound is inclusive; occurrences fall on whole seconds.
-        let from = (after + Duration::seconds(1)).with_timezone(&tz);
-        let found = self.set()?.after(from).all(count.min(MAX_OCCURRENCES));
-        Ok(found
-            .dates
-            .into_iter()
-            .map(|d| d.with_timezone(&Utc))
-            .collect())
+        let tz = self.zone()?;
+        let (set, until) = self.set()?;
+        let count = usize::from(count.min(MAX_OCCURRENCES));
+        // A wall-clock time is at most 14 hours from its instant; start a day early, then filter.
+        let wall_from = after.with_timezone(&tz).naive_local() - Duration::days(1);
+        let mut found = Vec::with_capacity(count);
+        if count == 0 {
+            return Ok(found);
+        }
+        for wall in &set.after(wall_from.and_utc().with_timezone(&rrule::Tz::UTC)) {
+            let at = resolve(tz, wall.naive_utc())?.with_timezone(&Utc);
+            if until.is_some_and(|until| at > until) {
+                break;
+            }
+            if at > after {
+                found.push(at);
+                if found.len() == count {
+                    break;
+                }
+            }
+        }
+        Ok(found)
     }
+}
+
+/// A wall-clock time in a zone as an instant, as RFC 5545 3.3.5 says: a time that happens twice
+/// means the first; one that never happens (a DST gap) is read with the offset before the gap.
+fn resolve(tz: chrono_tz::Tz, wall: NaiveDateTime) -> Result<DateTime<chrono_tz::Tz>> {
+    Ok(match tz.from_local_datetime(&wall) {
+        LocalResult::Single(at) => at,
+        LocalResult::Ambiguous(first, _) => first,
+        LocalResult::None => {
+            let before_gap = tz
+                .from_local_datetime(&(wall - Duration::hours(3)))
+                .earliest()
+                .ok_or_else(|| {
+                    ReminderError::InvalidInput(
+                        "That start time can't be placed in its time zone.".into(),
+                    )
+                })?;
+            let offset = before_gap.offset().fix();
+            (wall - Duration::seconds(i64::from(offset.local_minus_utc())))
+                .and_utc()
+                .with_timezone(&tz)
+        }
+    })
 }
 
 #[cfg(test)]

@@ -135,16 +135,17 @@ impl Scheduler {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn t(h: i64, m: i64) -> DateTime<Utc> {
+    /// A time on 22 November 2026, `h` hours and `m` minutes after midnight UTC.
+    pub(in crate::reminders) fn t(h: i64, m: i64) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap()
             + Duration::hours(h)
             + Duration::minutes(m)
     }
 
-    fn item(id: &str, at: DateTime<Utc>) -> WakeItem {
+    pub(in crate::reminders) fn item(id: &str, at: DateTime<Utc>) -> WakeItem {
         WakeItem {
             fire_at: at,
             reminder_id: id.into(),

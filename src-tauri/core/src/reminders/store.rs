@@ -291,7 +291,17 @@ pub fn record(
     outcome: Outcome,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    get(session, id)?;
+    let reminder = get(session, id)?;
+    let is_occurrence = reminder
+        .recurrence()?
+        .after(occurrence - Duration::seconds(1), 1)?
+        .first()
+        == Some(&occurrence);
+    if !is_occurrence || occurrence > now {
+        return Err(invalid(
+            "Only a together-time that has already begun can be marked.",
+        ));
+    }
     let outcome = match outcome {
         Outcome::Kept => "kept",
         Outcome::Skipped => "skipped",
@@ -318,4 +328,70 @@ pub fn kept_between(session: &Session, from: DateTime<Utc>, until: DateTime<Utc>
             |r| r.get(0),
         )
         .map_err(storage)
+}
+
+impl ReminderKind {
+    /// Time the two spend together, as opposed to a nudge: these can be kept, and go to calendars.
+    pub fn is_together_time(self) -> bool {
+        matches!(
+            self,
+            ReminderKind::WeeklySlot
+                | ReminderKind::MonthlyDate
+                | ReminderKind::OneOff
+                | ReminderKind::Yearly
+        )
+    }
+}
+
+/// A together-time that has begun, with what the couple said of it, if anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PastTogetherTime {
+    pub reminder_id: String,
+    pub title: String,
+    pub occurrence: DateTime<Utc>,
+    pub outcome: Option<Outcome>,
+}
+
+/// Together-times that began in the last `days` days, newest first, so they can be marked.
+pub fn recent_together_times(
+    session: &Session,
+    now: DateTime<Utc>,
+    days: i64,
+) -> Result<Vec<PastTogetherTime>> {
+    let since = now - Duration::days(days);
+    let mut past = Vec::new();
+    for reminder in list(session)?
+        .into_iter()
+        .filter(|r| r.kind.is_together_time())
+    {
+        for occurrence in reminder.recurrence()?.after(since, 64)? {
+            if occurrence > now {
+                break;
+            }
+            let outcome: Option<String> = session
+                .conn()
+                .query_row(
+                    "SELECT outcome FROM main.together_times WHERE reminder_id = ?1 AND occurrence = ?2",
+                    params![reminder.id, occurrence],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(storage)?;
+            past.push(PastTogetherTime {
+                reminder_id: reminder.id.clone(),
+                title: reminder.title.clone(),
+                occurrence,
+                outcome: outcome.map(|o| {
+                    if o == "kept" {
+                        Outcome::Kept
+                    } else {
+                        Outcome::Skipped
+                    }
+                }),
+            });
+        }
+    }
+    past.sort_by_key(|t| std::cmp::Reverse(t.occurrence));
+    Ok(past)
 }

@@ -21,6 +21,9 @@ pub struct WakeList {
     pub items: Vec<WakeItem>,
     pub quiet: Option<QuietHours>,
     pub paused_until: Option<DateTime<Utc>>,
+    /// Reminders snoozed from a notification, shown again at their new time.
+    #[serde(default)]
+    pub snoozed: Vec<WakeItem>,
 }
 
 impl WakeList {
@@ -34,6 +37,7 @@ impl WakeList {
             items,
             quiet,
             paused_until,
+            snoozed: Vec::new(),
         }
     }
 
@@ -70,12 +74,15 @@ impl WakeList {
     }
 }
 
-/// Writes the wake list anew from the active reminders in the session's shared vault.
-pub fn refresh(session: &crate::vault::Session, dir: &Path, now: DateTime<Utc>) -> Result<usize> {
+/// The wake list for the active reminders in the session's shared vault, with the couple's quiet
+/// hours, and whether it may be kept on disk.
+pub fn compute(session: &crate::vault::Session, now: DateTime<Utc>) -> Result<(WakeList, bool)> {
+    let prefs = super::prefs::get(session)?;
     let items = super::store::wake_items(session, now)?;
-    let count = items.len();
-    WakeList::new(items, None, None).save(dir)?;
-    Ok(count)
+    Ok((
+        WakeList::new(items, prefs.quiet, None),
+        !prefs.only_while_unlocked,
+    ))
 }
 
 #[cfg(test)]

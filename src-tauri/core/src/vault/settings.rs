@@ -24,16 +24,29 @@ pub fn partner_names(session: &Session) -> Result<[String; 2]> {
     Ok([name(Partner::A)?, name(Partner::B)?])
 }
 
-pub fn auto_lock_minutes(session: &Session) -> Result<u32> {
-    let stored: Option<String> = session
+/// One value of the shared vault's key-value settings, for any domain that keeps a setting there.
+pub fn read_value(session: &Session, key: &str) -> rusqlite::Result<Option<String>> {
+    session
         .conn()
         .query_row(
             "SELECT value FROM main.settings WHERE key = ?1",
-            [AUTO_LOCK_KEY],
+            [key],
             |row| row.get(0),
         )
-        .optional()?;
-    Ok(stored
+        .optional()
+}
+
+pub fn write_value(session: &Session, key: &str, value: &str) -> rusqlite::Result<()> {
+    session.conn().execute(
+        "INSERT INTO main.settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )?;
+    Ok(())
+}
+
+pub fn auto_lock_minutes(session: &Session) -> Result<u32> {
+    Ok(read_value(session, AUTO_LOCK_KEY)?
         .and_then(|text| text.parse().ok())
         .filter(|minutes| AUTO_LOCK_RANGE.contains(minutes))
         .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
@@ -47,11 +60,7 @@ pub fn set_auto_lock_minutes(session: &Session, minutes: u32) -> Result<()> {
             AUTO_LOCK_RANGE.end()
         )));
     }
-    session.conn().execute(
-        "INSERT INTO main.settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (AUTO_LOCK_KEY, minutes.to_string()),
-    )?;
+    write_value(session, AUTO_LOCK_KEY, &minutes.to_string())?;
     Ok(())
 }
 

@@ -1,0 +1,118 @@
+//! The tray icon keeps Hearth reachable while its window is closed: Open, the next reminder, Lock,
+//! Pause reminders today, Quit. It shows only times, never a title, since it is visible while locked.
+
+use std::sync::Mutex;
+
+use chrono::{DateTime, Local, Utc};
+use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::state::AppState;
+
+/// The two items whose words change with the reminders.
+struct TrayItems<R: Runtime> {
+    next: MenuItem<R>,
+    pause: MenuItem<R>,
+    shown: Mutex<(String, bool)>,
+}
+
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let open = MenuItem::with_id(app, "open", "Open Hearth", true, None::<&str>)?;
+    let next = MenuItem::with_id(app, "next", NO_NEXT, true, None::<&str>)?;
+    let lock = MenuItem::with_id(app, "lock", "Lock", true, None::<&str>)?;
+    let pause = MenuItem::with_id(app, "pause", PAUSE, true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit Hearth", true, None::<&str>)?;
+    let menu = Menu::with_items(
+        app,
+        &[
+            &open,
+            &next,
+            &PredefinedMenuItem::separator(app)?,
+            &lock,
+            &pause,
+            &PredefinedMenuItem::separator(app)?,
+            &quit,
+        ],
+    )?;
+    let mut tray = TrayIconBuilder::with_id("hearth")
+        .tooltip("Hearth")
+        .menu(&menu)
+        .show_menu_on_left_click(true)
+        .on_menu_event(on_menu_event);
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    tray.build(app)?;
+    app.manage(TrayItems {
+        next,
+        pause,
+        shown: Mutex::new((String::new(), false)),
+    });
+    Ok(())
+}
+
+const NO_NEXT: &str = "No reminder coming up";
+const PAUSE: &str = "Pause reminders today";
+const RESUME: &str = "Resume reminders";
+
+/// Updates the tray's words when they change (the timer calls this after each look at the clock).
+pub fn show_status<R: Runtime>(app: &AppHandle<R>, next: Option<DateTime<Utc>>, paused: bool) {
+    let Some(items) = app.try_state::<TrayItems<R>>() else {
+        return;
+    };
+    let label = next.map_or_else(
+        || NO_NEXT.to_string(),
+        |at| {
+            format!(
+                "Next: {}",
+                at.with_timezone(&Local).format("%a %-d %b, %H:%M")
+            )
+        },
+    );
+    let Ok(mut shown) = items.shown.lock() else {
+        return;
+    };
+    if *shown != (label.clone(), paused) {
+        let _ = items.next.set_text(&label);
+        let _ = items.pause.set_text(if paused { RESUME } else { PAUSE });
+        *shown = (label, paused);
+    }
+}
+
+fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    let state = app.state::<AppState>();
+    match event.id().as_ref() {
+        "open" => crate::window::bring_forward(app, None),
+        "next" => crate::window::bring_forward(app, Some(Vec::new())),
+        "lock" if state.lock().is_ok() => {
+            let _ = app.emit(crate::LOCKED_EVENT, ());
+        }
+        "pause" => {
+            let _ = state.change_reminders(|live| {
+                let now = Utc::now();
+                if live.paused(now) {
+                    live.resume()
+                } else {
+                    live.pause_until(end_of_today(now))
+                }
+            });
+        }
+        "quit" => {
+            let _ = state.lock();
+            app.exit(0);
+        }
+        _ => {}
+    }
+}
+
+/// Midnight at the end of the local day.
+pub fn end_of_today(now: DateTime<Utc>) -> DateTime<Utc> {
+    let tomorrow = now.with_timezone(&Local).date_naive() + chrono::Days::new(1);
+    tomorrow
+        .and_hms_opt(0, 0, 0)
+        .and_then(|midnight| midnight.and_local_timezone(Local).earliest())
+        .map_or(now + chrono::Duration::hours(24), |at| {
+            at.with_timezone(&Utc)
+        })
+}

@@ -1,0 +1,83 @@
+//! The one window: opened from its config, hidden (not closed) when the person closes it so
+//! reminders keep coming, and brought forward by the tray, a notification or a second launch.
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewWindow, Window, WindowEvent};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::state::AppState;
+
+pub const MAIN: &str = "main";
+/// Tells the UI to show the reminders (after unlocking, when locked).
+pub const OPEN_REMINDERS_EVENT: &str = "open-reminders";
+/// Passed by the autostart entry: start in the tray, without a window.
+pub const HIDDEN_ARG: &str = "--hidden";
+/// Set by tauri-driver when WebDriver tests drive the app.
+const AUTOMATION_ENV: &str = "TAURI_WEBVIEW_AUTOMATION";
+/// Marks that the "still running in the tray" notice was shown once.
+const TRAY_NOTICE_MARKER: &str = "tray-notice-shown";
+
+/// Opens the window from its config. It is incognito (WebKit keeps nothing on disk), except under
+/// WebDriver: wry cannot enable automation on an ephemeral context, so the end-to-end tests run
+/// with a normal one and search it for leaked text instead.
+pub fn open<R: Runtime>(app: &tauri::App<R>, visible: bool) -> tauri::Result<()> {
+    let Some(config) = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == MAIN)
+        .cloned()
+    else {
+        return Ok(());
+    };
+    let automated = std::env::var(AUTOMATION_ENV).as_deref() == Ok("true");
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .incognito(config.incognito && !automated)
+        .visible(visible && config.visible)
+        .build()?;
+    Ok(())
+}
+
+fn main_window<R: Runtime>(app: &AppHandle<R>) -> Option<WebviewWindow<R>> {
+    app.get_webview_window(MAIN)
+}
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OpenReminders {
+    reminder_ids: Vec<String>,
+}
+
+/// Shows the window in front; with `reminder_ids`, the UI goes to the reminders once unlocked.
+pub fn bring_forward<R: Runtime>(app: &AppHandle<R>, reminder_ids: Option<Vec<String>>) {
+    if let Some(window) = main_window(app) {
+        let _ = window.show();
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+        if let Some(reminder_ids) = reminder_ids {
+            let _ = window.emit(OPEN_REMINDERS_EVENT, OpenReminders { reminder_ids });
+        }
+    }
+}
+
+/// Closing hides Hearth to the tray; the first time, a notification says where it went.
+pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    api.prevent_close();
+    let _ = window.hide();
+    let app = window.app_handle();
+    let marker = app.state::<AppState>().data_dir().join(TRAY_NOTICE_MARKER);
+    if !marker.exists() && std::fs::write(&marker, b"").is_ok() {
+        let _ = app
+            .notification()
+            .builder()
+            .title("Hearth is still running")
+            .body(
+                "It waits in the tray so your reminders can reach you. Quit it from the tray menu.",
+            )
+            .show();
+    }
+}
