@@ -3,6 +3,7 @@
 //! be searched afterwards.
 #![allow(dead_code)]
 
+pub mod notifications;
 pub mod webdriver;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +51,33 @@ impl Harness {
     pub fn data_dir(&self) -> PathBuf {
         self.home.path().join("data")
     }
+
+    /// The running Hearth process of this harness: the one whose data folder is ours.
+    pub fn app_pid(&self) -> Option<u32> {
+        let wanted = format!("{}={}", hearth_lib::DATA_DIR_ENV, self.data_dir().display());
+        std::fs::read_dir("/proc")
+            .ok()?
+            .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+            .find(|pid| {
+                let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+                let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+                exe.file_name().is_some_and(|name| name == "hearth")
+                    && environ
+                        .split(|b| *b == 0)
+                        .any(|var| var == wanted.as_bytes())
+            })
+    }
+}
+
+/// Whether a process is alive (not gone, not a zombie).
+pub fn is_running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let state = stat.rsplit_once(") ")?.1.chars().next()?;
+            Some(state != 'Z' && state != 'X')
+        })
+        .unwrap_or(false)
 }
 
 /// First-run setup through the UI (once the form is there), through both recovery codes, to the

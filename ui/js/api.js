@@ -54,6 +54,18 @@ export const api = {
   updateReminder: (id, draft) => call('update_reminder', { id, draft }),
   deleteReminder: (id) => call('delete_reminder', { id }),
   keptThisMonth: () => call('kept_this_month'),
+  recordTogetherTime: (id, occurrence, outcome) =>
+    call('record_together_time', { id, occurrence, outcome }),
+  recentTogetherTimes: () => call('recent_together_times'),
+  getReminderPrefs: () => call('get_reminder_prefs'),
+  setReminderPrefs: (prefs) => call('set_reminder_prefs', { prefs }),
+  reminderStatus: () => call('reminder_status'),
+  pauseRemindersToday: () => call('pause_reminders_today'),
+  resumeReminders: () => call('resume_reminders'),
+  snoozeReminders: (reminderIds, snooze) => call('snooze_reminders', { reminderIds, snooze }),
+  exportIcs: () => call('export_ics'),
+  getAutostart: () => call('get_autostart'),
+  setAutostart: (enabled) => call('set_autostart', { enabled }),
 };
 
 // Full screen for the together mode; a window that cannot go full screen still works.
@@ -67,4 +79,18 @@ export async function setFullscreen(on) {
 
 export function onAutoLock(handler) {
   return tauri.event.listen('vault-locked', handler);
+}
+
+// A notification or the tray asks for the reminders: { reminderIds } (empty for "just show them").
+export function onOpenReminders(handler) {
+  return tauri.event.listen('open-reminders', (event) => handler(event.payload));
+}
+
+// Closing the window hides Hearth to the tray; reminders keep coming.
+export async function closeWindow() {
+  try {
+    await tauri.window.getCurrentWindow().close();
+  } catch {
+    // Nothing to close.
+  }
 }

@@ -1,7 +1,8 @@
 // The app controller: asks the Rust side what state the vaults are in and shows the matching
-// screen. Also the app-wide keys (Ctrl+L locks) and the activity pings that keep auto-lock away.
+// screen. Also the app-wide keys (Ctrl+L locks, Ctrl+W hides to the tray), the activity pings that
+// keep auto-lock away, and requests from a notification or the tray to show the reminders.
 
-import { api, onAutoLock, setFullscreen } from './api.js';
+import { api, onAutoLock, onOpenReminders, setFullscreen, closeWindow } from './api.js';
 import { h } from './dom.js';
 import { renderSetup } from './screens/setup.js';
 import { renderLock } from './screens/lock.js';
@@ -15,6 +16,8 @@ const app = {
   view: 'home',
   params: null,
   fullscreen: false,
+  // Where to go once unlocked, when a notification was clicked while locked.
+  afterUnlock: null,
 
   async refresh() {
     this.status = await api.status();
@@ -27,7 +30,17 @@ const app = {
       this.view = view;
       this.params = null;
     }
+    if (this.afterUnlock && status.state === 'unlocked') {
+      ({ view: this.view, params: this.params } = this.afterUnlock);
+      this.afterUnlock = null;
+    }
     this.render();
+  },
+
+  openReminders(reminderIds) {
+    const target = { view: 'reminders', params: { reminderIds } };
+    if (this.status?.state === 'unlocked') this.go(target.view, target.params);
+    else this.afterUnlock = target;
   },
 
   go(view, params = null) {
@@ -70,6 +83,11 @@ document.addEventListener('keydown', (event) => {
     if (app.status?.state === 'unlocked') app.lock();
     return;
   }
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'w') {
+    event.preventDefault();
+    closeWindow();
+    return;
+  }
   // "/" jumps to the search field of screens that have one.
   const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement
     || event.target instanceof HTMLSelectElement;
@@ -96,6 +114,7 @@ for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel']) {
 }
 
 onAutoLock(() => app.refresh());
+onOpenReminders(({ reminderIds }) => app.openReminders(reminderIds));
 
 app.refresh().catch((error) => {
   root.replaceChildren(

@@ -1,4 +1,4 @@
-// Settings: how soon Hearth locks itself, and changing a passphrase.
+// Settings: how soon Hearth locks itself, starting at login, and changing a passphrase.
 
 import { api } from '../api.js';
 import { h, field, errorSlot, showError, onSubmit, mustMatch, value } from '../dom.js';
@@ -11,6 +11,7 @@ export function renderSettings(app) {
     h('h1', { id: 'settings-title', text: 'Settings' }));
   const autoLock = autoLockForm();
   section.append(autoLock.form);
+  section.append(autostartCard());
   section.append(consentCard(app));
   for (const partner of unlockedPartners(app.status)) section.append(passphraseForm(partner));
   autoLock.load();
@@ -44,6 +45,32 @@ function autoLockForm() {
       .then((settings) => { select.value = String(settings.autoLockMinutes); })
       .catch((err) => showError(error, err)),
   };
+}
+
+// Off by default: Hearth starts at login (in the tray, without a window) only when asked to.
+function autostartCard() {
+  const error = errorSlot('autostart-error');
+  const note = h('p', { class: 'progress', role: 'status', id: 'autostart-status' });
+  const box = h('input', { id: 'autostart', type: 'checkbox' });
+  const card = h('div', { class: 'card' },
+    h('h2', { text: 'Start at login' }),
+    h('label', { class: 'check' }, box, ' Start Hearth in the tray when I log in, so reminders come even if I never open it'),
+    note, error);
+  api.getAutostart().then((on) => { box.checked = on; }).catch((err) => {
+    box.disabled = true;
+    showError(error, err);
+  });
+  box.addEventListener('change', async () => {
+    showError(error, null);
+    try {
+      box.checked = await api.setAutostart(box.checked);
+      note.textContent = box.checked ? 'Hearth will start at login.' : 'Hearth will not start at login.';
+    } catch (err) {
+      box.checked = !box.checked;
+      showError(error, err);
+    }
+  });
+  return card;
 }
 
 function passphraseForm(partner) {
