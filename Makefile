@@ -17,7 +17,7 @@ APT_TEST := webkit2gtk-driver xvfb xauth dbus-daemon python3-dbusmock dunst \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint bench
+.PHONY: run test deps test-deps lint bench idle-cpu
 
 define apt_install_missing
 	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -56,3 +56,8 @@ test: test-deps lint
 bench: deps
 	cargo bench -p hearth-core --bench vault
 	@python3 docs/bench_medians.py target/criterion
+
+# Idle CPU over five minutes, from /proc/<pid>/stat (see docs/idle_cpu.sh).
+idle-cpu: test-deps
+	cargo build
+	xvfb-run -a dbus-run-session -- bash docs/idle_cpu.sh "$${CARGO_TARGET_DIR:-target}/debug/hearth" 5

@@ -1,6 +1,8 @@
 //! End to end, in the real app and real WebKit: a together-time reminder made through the editor,
 //! with its preview of the next five dates; the wake list on disk carries the discreet text but not
-//! the title; pausing takes it out of the wake list.
+//! the title; pausing takes it out of the wake list. The monthly picker writes the rule; a
+//! together-time that has begun can be marked kept, and only kept ones are counted. Start at login
+//! is off until turned on, and then writes the autostart entry.
 
 mod support;
 
@@ -45,5 +47,71 @@ fn a_reminder_made_in_the_editor_reaches_the_wake_list_without_its_title() {
         !wake.contains(&id),
         "a paused reminder leaves the wake list"
     );
+
+    // The monthly picker: the last Friday of each month.
+    ui.find("#new-reminder").click();
+    ui.execute(
+        "const kind = document.querySelector('#rem-kind'); kind.value = 'monthly_date';
+         kind.dispatchEvent(new Event('change'));",
+    );
+    ui.wait_script(
+        "return document.querySelector('#rem-monthly').hidden",
+        false.into(),
+    );
+    ui.execute(
+        "document.querySelector('#rem-ordinal').value = '-1';
+         document.querySelector('#rem-weekday').value = 'FR';
+         document.querySelector('#rem-weekday').dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    ui.wait_script(
+        "return document.querySelector('#rem-rule').value",
+        "FREQ=MONTHLY;BYDAY=-1FR".into(),
+    );
+    ui.wait_script(
+        "return [...document.querySelectorAll('#rem-preview li')].every(li => li.textContent.startsWith('Friday'))
+            && document.querySelectorAll('#rem-preview li').length === 5",
+        true.into(),
+    );
+
+    // A weekly together-time that began an hour ago (in UTC), marked kept.
+    let began = chrono::Utc::now() - chrono::Duration::hours(1);
+    ui.find("#rem-title").type_text("Coffee before work");
+    ui.execute(&format!(
+        "const kind = document.querySelector('#rem-kind'); kind.value = 'weekly_slot';
+         document.querySelector('#rem-zone').value = 'UTC';
+         const start = document.querySelector('#rem-start'); start.value = '{}';
+         start.dispatchEvent(new Event('change'));",
+        began.format("%Y-%m-%dT%H:%M")
+    ));
+    ui.wait_script(
+        "return document.querySelector('#rem-rule').value.startsWith('FREQ=WEEKLY;BYDAY=')",
+        true.into(),
+    );
+    ui.find("#rem-save").click();
+    ui.wait_text("#together-times", |t| t.contains("Coffee before work"));
+    ui.find("#together-times [data-mark$=':kept']").click();
+    ui.wait_text("#kept-count", |t| t.contains("kept this month: 1"));
+    let pressed = ui
+        .find("#together-times [data-mark$=':kept']")
+        .attribute("aria-pressed");
+    assert_eq!(pressed.as_deref(), Some("true"));
+    ui.screenshot("22-together-time-kept");
+
+    // Start at login: off by default; on writes the autostart entry, off removes it.
+    ui.find("#nav-settings").click();
+    // auto-launch writes ~/.config/autostart/<product name>.desktop.
+    let autostart = harness.home.path().join(".config/autostart/Hearth.desktop");
+    ui.wait_script(
+        "const box = document.querySelector('#autostart'); return box && !box.disabled && !box.checked",
+        true.into(),
+    );
+    assert!(!autostart.exists(), "off by default");
+    ui.find("#autostart").click();
+    ui.wait_text("#autostart-status", |t| t.contains("will start"));
+    let entry = std::fs::read_to_string(&autostart).unwrap();
+    assert!(entry.contains("--hidden"), "{entry}");
+    ui.find("#autostart").click();
+    ui.wait_text("#autostart-status", |t| t.contains("will not start"));
+    assert!(!autostart.exists());
     ui.close();
 }

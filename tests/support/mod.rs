@@ -43,9 +43,29 @@ impl Harness {
         Harness { home, driver }
     }
 
-    /// A new window of the real Hearth binary.
+    /// A new window of the real Hearth binary. A Hearth from an earlier session of this harness is
+    /// quit first: closing its window only hid it to the tray, and a second Hearth on the same data
+    /// folder would hand over to it and exit, as a person relaunching it would want.
     pub fn open(&self) -> Session {
+        self.quit_app();
         self.driver.session(Path::new(env!("CARGO_BIN_EXE_hearth")))
+    }
+
+    /// Ends the running Hearth of this harness, as Quit in the tray does, and waits until it is gone.
+    pub fn quit_app(&self) {
+        let Some(pid) = self.app_pid() else { return };
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while is_running(pid) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        if is_running(pid) {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
     }
 
     pub fn data_dir(&self) -> PathBuf {

@@ -1,5 +1,6 @@
 //! No plaintext on disk: a unique marker written through every write path that exists (names,
-//! passphrases, shared and private entries), and the recovery codes, must appear in no file under the
+//! passphrases, shared and private entries, reminder titles, which the wake list written beside the
+//! vaults must not carry), and the recovery codes, must appear in no file under the
 //! data folder, as UTF-8 or UTF-16LE, while the vaults are open and after lock. No file may be a
 //! plaintext SQLite database.
 
@@ -7,6 +8,9 @@ mod common;
 
 use common::*;
 use hearth_core::journal;
+use hearth_core::reminders::live::LiveSchedule;
+use hearth_core::reminders::store::{self, ReminderDraft, ReminderKind};
+use hearth_core::reminders::wake_list;
 use hearth_core::vault::{settings, Partner, Space};
 
 #[test]
@@ -31,6 +35,27 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
         }
     }
     settings::set_auto_lock_minutes(session, 15).unwrap();
+    let soon = chrono::Utc::now().naive_utc() + chrono::Duration::days(1);
+    store::create(
+        session,
+        &ReminderDraft {
+            kind: ReminderKind::WeeklySlot,
+            title: format!("Our {marker} evening"),
+            notification_text: None,
+            rule: "FREQ=WEEKLY".into(),
+            zone: "UTC".into(),
+            start_local: soon,
+            lead_minutes: 15,
+            duration_minutes: 60,
+            active: true,
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let (wake, on_disk) = wake_list::compute(session, chrono::Utc::now()).unwrap();
+    let mut live = LiveSchedule::open(dir.path().to_path_buf(), chrono::Utc::now());
+    live.replace(wake, on_disk).unwrap();
+    assert!(dir.path().join(wake_list::FILE_NAME).exists());
     vault
         .change_passphrase(
             Partner::B,

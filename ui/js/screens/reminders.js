@@ -40,7 +40,7 @@ export function renderReminders(app) {
   const editor = reminderEditor(refresh);
 
   const status = statusCard();
-  const marks = togetherTimesCard();
+  const marks = togetherTimesCard(() => refresh());
   async function refresh() {
     showError(error, null);
     status.load();
@@ -156,7 +156,7 @@ function statusCard() {
 }
 
 // Together-times of the last two weeks, to mark kept or skipped. Only kept ones are ever counted.
-function togetherTimesCard() {
+function togetherTimesCard(changed) {
   const list = h('ul', { class: 'history', id: 'together-times' });
   const error = errorSlot('together-times-error');
   const card = h('div', { class: 'card', 'aria-labelledby': 'together-times-title' },
@@ -172,7 +172,7 @@ function togetherTimesCard() {
         const mark = (outcome, label) => h('button', {
           type: 'button', class: 'quiet', text: label, 'aria-pressed': String(time.outcome === outcome),
           'data-mark': `${time.reminderId}@${time.occurrence}:${outcome}`,
-          onclick: () => changeThenRefresh(api.recordTogetherTime(time.reminderId, time.occurrence, outcome), load, error),
+          onclick: () => changeThenRefresh(api.recordTogetherTime(time.reminderId, time.occurrence, outcome), changed, error),
         });
         return h('li', {},
           h('span', { text: `${when(time.occurrence)} · ${time.title}` }),
