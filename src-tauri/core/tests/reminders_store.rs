@@ -124,7 +124,7 @@ fn wake_items_hold_fire_times_minus_lead_and_only_active_reminders() {
     )
     .unwrap();
     let items = store::wake_items(session, now()).unwrap();
-    assert!(!items.is_empty() && items.len() <= 20);
+    assert_eq!(items.len(), 9, "weekly Sundays within the 60-day horizon");
     // 19:00 in Berlin (CET, UTC+1) with 15 minutes' lead is 17:45 UTC.
     assert_eq!(
         items[0].fire_at,
@@ -132,6 +132,21 @@ fn wake_items_hold_fire_times_minus_lead_and_only_active_reminders() {
     );
     assert!(items.iter().all(|i| i.text == store::DEFAULT_TEXT));
     assert!(items.windows(2).all(|w| w[0].fire_at <= w[1].fire_at));
+
+    // A daily nudge lasts the whole horizon, so it keeps coming through weeks of being locked.
+    store::create(
+        session,
+        &ReminderDraft {
+            kind: ReminderKind::DailyPrompt,
+            rule: "FREQ=DAILY".into(),
+            ..sunday_slot("A question a day")
+        },
+        now(),
+    )
+    .unwrap();
+    let items = store::wake_items(session, now()).unwrap();
+    // Every day from its start on 22 November to the horizon on 20 January.
+    assert_eq!(items.len(), 9 + 59);
 }
 
 #[test]

@@ -14,9 +14,10 @@ pub const DEFAULT_TEXT: &str = "Time for the two of you";
 pub const LEAD_CHOICES: [u32; 4] = [0, 5, 15, 60];
 const MAX_TITLE_CHARS: usize = 120;
 const MAX_TEXT_CHARS: usize = 80;
-/// How far ahead the wake list looks, and how many fire times it keeps per reminder.
+/// How far ahead the wake list looks, and how many fire times it keeps per reminder: enough for a
+/// daily nudge to last the whole horizon while Hearth stays locked.
 const WAKE_HORIZON_DAYS: i64 = 60;
-const WAKE_PER_REMINDER: u16 = 20;
+const WAKE_PER_REMINDER: u16 = 62;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
