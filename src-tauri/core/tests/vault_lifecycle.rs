@@ -325,7 +325,7 @@ fn entries_round_trip_any_unicode() {
     let (vault, _) = set_up(dir.path());
     let session = vault.session().unwrap();
     for body in [
-        "",
+        " leading and trailing spaces kept ",
         "<script>alert(1)</script>",
         "שלום \u{202e}rtl",
         "👩‍❤️‍👨 \u{0}\u{7}",

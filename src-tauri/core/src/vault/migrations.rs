@@ -31,13 +31,28 @@ pub const SHARED: &[Migration] = &[
         name: "reminders, together-times",
         sql: include_str!("../../migrations/shared/0003_reminders.sql"),
     },
+    Migration {
+        version: 4,
+        name: "journal entries: details, tags, full-text index; appreciation notes",
+        sql: concat!(
+            include_str!("../../migrations/entries/0002_details_tags_search.sql"),
+            include_str!("../../migrations/shared/0004_journal.sql")
+        ),
+    },
 ];
 
-pub const PRIVATE: &[Migration] = &[Migration {
-    version: 1,
-    name: "entries",
-    sql: include_str!("../../migrations/private/0001_init.sql"),
-}];
+pub const PRIVATE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "entries",
+        sql: include_str!("../../migrations/private/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "journal entries: details, tags, full-text index",
+        sql: include_str!("../../migrations/entries/0002_details_tags_search.sql"),
+    },
+];
 
 pub fn for_space(space: Space) -> &'static [Migration] {
     match space {
@@ -105,33 +120,32 @@ mod tests {
     }
 
     #[test]
-    fn a_later_migration_keeps_existing_rows() {
-        const NEXT: &[Migration] = &[
-            Migration {
-                version: 1,
-                name: "entries",
-                sql: include_str!("../../migrations/private/0001_init.sql"),
-            },
-            Migration {
-                version: 2,
-                name: "entry titles",
-                sql: "ALTER TABLE entries ADD COLUMN title TEXT;",
-            },
-        ];
+    fn a_later_migration_keeps_existing_rows_and_indexes_them() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, Path::new("x"), PRIVATE).unwrap();
+        migrate(&mut conn, Path::new("x"), &PRIVATE[..1]).unwrap();
         conn.execute(
-            "INSERT INTO entries (created_at, body) VALUES ('2026-01-01', 'kept')",
+            "INSERT INTO entries (created_at, body) VALUES ('2026-01-01T10:00:00Z', 'kept from before')",
             [],
         )
         .unwrap();
-        assert_eq!(migrate(&mut conn, Path::new("x"), NEXT).unwrap(), 2);
-        let (body, title): (String, Option<String>) = conn
-            .query_row("SELECT body, title FROM entries", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+        assert_eq!(migrate(&mut conn, Path::new("x"), PRIVATE).unwrap(), 2);
+        let (body, title, date): (String, String, String) = conn
+            .query_row("SELECT body, title, entry_date FROM entries", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .unwrap();
-        assert_eq!((body.as_str(), title), ("kept", None));
+        assert_eq!(
+            (body.as_str(), title.as_str(), date.as_str()),
+            ("kept from before", "", "2026-01-01")
+        );
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'kep*'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "rows from before are in the new index");
     }
 
     #[test]
@@ -143,7 +157,7 @@ mod tests {
             err,
             VaultError::FormatTooNew {
                 found: 99,
-                supported: 3,
+                supported: 4,
                 ..
             }
         ));
