@@ -37,6 +37,36 @@ impl Session {
         Ok(())
     }
 
+    /// The same schema and settings as a session, on plain (unencrypted) SQLite files: shared and
+    /// A's private vault. Only for benchmarks, which run the same code on both to report the cost of
+    /// encryption as a ratio. The app never calls it.
+    #[doc(hidden)]
+    pub fn unencrypted_baseline(dir: &Path) -> Result<Session> {
+        let open = |space: Space| -> Result<Connection> {
+            let path = dir.join(space.file_name());
+            let mut conn = Connection::open(&path)?;
+            conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
+            conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+            db::configure_schema(&conn, "main")?;
+            super::migrations::migrate(&mut conn, &path, super::migrations::for_space(space))?;
+            Ok(conn)
+        };
+        let conn = open(Space::Shared)?;
+        let private = Space::Private(Partner::A);
+        drop(open(private)?);
+        let path = dir.join(private.file_name());
+        conn.execute(
+            &format!("ATTACH DATABASE ?1 AS {} KEY ''", private.schema()),
+            [path.to_string_lossy()],
+        )?;
+        db::configure_schema(&conn, private.schema())?;
+        let keys = [Space::Shared, private]
+            .into_iter()
+            .map(|space| (space, Key::default()))
+            .collect();
+        Ok(Session { conn, keys })
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
