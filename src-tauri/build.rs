@@ -49,6 +49,18 @@ const COMMANDS: &[&str] = &[
     "resume_reminders",
     "snooze_reminders",
     "export_ics",
+    "list_entries",
+    "get_entry",
+    "create_entry",
+    "update_entry",
+    "delete_entry",
+    "undo_delete_entry",
+    "share_entry",
+    "search_entries",
+    "entry_tags",
+    "add_appreciation",
+    "list_appreciations",
+    "appreciation_of_the_day",
 ];
 
 fn main() {

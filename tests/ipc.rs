@@ -208,7 +208,7 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     let commands = allowed_commands();
-    assert_eq!(commands.len(), 46, "{commands:?}");
+    assert_eq!(commands.len(), 58, "{commands:?}");
     for command in &commands {
         // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
         if let Err(err) = app.invoke(command, json!({})) {
@@ -567,4 +567,74 @@ fn pause_snooze_and_only_while_unlocked_through_commands() {
     assert_eq!(app.err_kind("get_autostart", json!({})), "unavailable");
     app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
     assert_eq!(app.err_kind("export_ics", json!({})), "unavailable");
+}
+
+#[test]
+fn entries_and_notes_through_commands_keep_a_locked_partner_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path());
+    app.ok("setup_couple", setup_args());
+    let today = chrono::Utc::now().date_naive().to_string();
+    let private = app.ok(
+        "create_entry",
+        json!({ "space": { "space": "private", "owner": "a" }, "author": "a",
+            "draft": { "title": "Mine", "body": "the zephyrine secret", "date": today, "tags": ["Just Me"] } }),
+    );
+    assert_eq!(private["tags"], json!(["just-me"]));
+    app.ok(
+        "create_entry",
+        json!({ "space": { "space": "shared" }, "author": "a",
+            "draft": { "body": "our zephyrine walk", "date": today } }),
+    );
+    assert_eq!(
+        app.ok("search_entries", json!({ "query": "zephyr" }))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        app.err_kind(
+            "create_entry",
+            json!({ "space": { "space": "shared" }, "author": "a", "draft": { "body": " ", "date": today } })
+        ),
+        "invalid_input"
+    );
+    let id = private["id"].clone();
+    let space = json!({ "space": "private", "owner": "a" });
+    app.ok("delete_entry", json!({ "space": space, "id": id }));
+    assert_eq!(
+        app.err_kind("get_entry", json!({ "space": space, "id": id })),
+        "not_found"
+    );
+    app.ok("undo_delete_entry", json!({ "space": space, "id": id }));
+    app.ok(
+        "add_appreciation",
+        json!({ "author": "a", "body": "I appreciated the soup" }),
+    );
+    assert_eq!(
+        app.ok("list_appreciations", json!({}))[0]["body"],
+        "I appreciated the soup"
+    );
+
+    // Only B unlocked: A's private entry is in no list and no search, not even counted.
+    app.ok("lock", json!({}));
+    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    let hits = app.ok("search_entries", json!({ "query": "zephyr" }));
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    assert_eq!(hits[0]["entry"]["space"], json!({ "space": "shared" }));
+    let page = app.ok("list_entries", json!({ "filter": {} }));
+    assert_eq!(page["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(app.ok("entry_tags", json!({})), json!([]));
+    assert_eq!(
+        app.err_kind(
+            "create_entry",
+            json!({ "space": space, "author": "a", "draft": { "body": "x", "date": today } })
+        ),
+        "locked"
+    );
+    assert_eq!(
+        app.err_kind("share_entry", json!({ "owner": "a", "id": id })),
+        "locked"
+    );
 }

@@ -1,12 +1,13 @@
 //! Thin IPC adapters: each command unpacks its arguments, calls `hearth-core`, and maps the error.
 //! Vault work (Argon2id, SQLCipher) runs on the blocking pool so the window never freezes.
 
+mod journal;
 mod prompts;
 mod reminders;
 mod settings;
 mod vault;
 
-use hearth_core::vault::{Vault, VaultError};
+use hearth_core::vault::{Session, Vault, VaultError};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{CommandError, CommandResult};
@@ -60,6 +61,18 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         reminders::resume_reminders,
         reminders::snooze_reminders,
         reminders::export_ics,
+        journal::list_entries,
+        journal::get_entry,
+        journal::create_entry,
+        journal::update_entry,
+        journal::delete_entry,
+        journal::undo_delete_entry,
+        journal::share_entry,
+        journal::search_entries,
+        journal::entry_tags,
+        journal::add_appreciation,
+        journal::list_appreciations,
+        journal::appreciation_of_the_day,
     ]
 }
 
@@ -89,4 +102,16 @@ where
     })
     .await
     .map_err(|_| CommandError::internal())?
+}
+
+/// As [`on_vault_with`], for jobs that need the unlocked session; a locked vault becomes the
+/// domain's own "locked" error.
+async fn on_session<R, T, E, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
+where
+    R: Runtime,
+    T: Send + 'static,
+    E: From<VaultError> + Into<CommandError>,
+    F: FnOnce(&Session) -> Result<T, E> + Send + 'static,
+{
+    on_vault_with(app, move |vault| job(vault.session().map_err(E::from)?)).await
 }

@@ -9,7 +9,7 @@ use hearth_core::vault::{Partner, Session};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime};
 
-use super::on_vault_with;
+use super::on_session;
 use crate::error::CommandResult;
 
 /// Runs `job` on the unlocked session, after making sure the library copy is current.
@@ -19,8 +19,7 @@ where
     T: Send + 'static,
     F: FnOnce(&Session) -> Result<T, PromptsError> + Send + 'static,
 {
-    on_vault_with(app, move |vault| {
-        let session = vault.session().map_err(PromptsError::from)?;
+    on_session(app, move |session: &Session| {
         store::sync_library(session)?;
         job(session)
     })

@@ -37,6 +37,7 @@ pub fn add(
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<AppreciationNote> {
+    super::store::writer_is_here(session, author)?;
     let body = body.trim();
     if body.is_empty() || body.chars().count() > MAX_NOTE_CHARS || body.contains(['\n', '\r']) {
         return Err(JournalError::InvalidInput(

@@ -94,6 +94,15 @@ pub(super) fn entry_from_row(space: Space, row: &Row<'_>) -> rusqlite::Result<En
     })
 }
 
+/// Only someone who is unlocked can write, in the shared vault or their own.
+pub(super) fn writer_is_here(session: &Session, author: Partner) -> Result<()> {
+    if session.is_open(Space::Private(author)) {
+        Ok(())
+    } else {
+        Err(JournalError::SpaceLocked)
+    }
+}
+
 fn write_tags(session: &Session, schema: &str, id: i64, tags: &[String]) -> Result<()> {
     let conn = session.conn();
     conn.execute(
@@ -118,6 +127,7 @@ pub fn create(
 ) -> Result<Entry> {
     let tags = check(draft)?;
     let schema = session.schema(space)?;
+    writer_is_here(session, author)?;
     let now = Utc::now();
     let tx = session.conn().unchecked_transaction()?;
     tx.execute(

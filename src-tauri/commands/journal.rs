@@ -1,0 +1,143 @@
+//! Commands for entries and appreciation notes. A deleted entry can be brought back for 10 s; then a
+//! one-shot timer erases it (and so does the next list, or lock, whichever comes first).
+
+use std::time::Duration;
+
+use chrono::Utc;
+use hearth_core::journal::notes::{self, AppreciationNote};
+use hearth_core::journal::store::{self, UNDO_SECONDS};
+use hearth_core::journal::types::{Cursor, Entry, EntryDraft, EntryFilter, Page, SearchHit};
+use hearth_core::journal::{search, JournalError};
+use hearth_core::vault::{Partner, Space};
+use tauri::{AppHandle, Manager, Runtime};
+
+use super::on_session;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_entries<R: Runtime>(
+    app: AppHandle<R>,
+    filter: EntryFilter,
+    after: Option<Cursor>,
+) -> CommandResult<Page> {
+    on_session(app, move |s| {
+        store::purge_deleted(s, Utc::now())?;
+        store::list(s, &filter, after.as_ref(), store::PAGE_SIZE)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn get_entry<R: Runtime>(
+    app: AppHandle<R>,
+    space: Space,
+    id: i64,
+) -> CommandResult<Entry> {
+    on_session(app, move |s| {
+        store::get(s, space, id)?.ok_or(JournalError::NotFound)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn create_entry<R: Runtime>(
+    app: AppHandle<R>,
+    space: Space,
+    author: Partner,
+    draft: EntryDraft,
+) -> CommandResult<Entry> {
+    on_session(app, move |s| store::create(s, space, author, &draft)).await
+}
+
+#[tauri::command]
+pub async fn update_entry<R: Runtime>(
+    app: AppHandle<R>,
+    space: Space,
+    id: i64,
+    draft: EntryDraft,
+) -> CommandResult<Entry> {
+    on_session(app, move |s| store::update(s, space, id, &draft)).await
+}
+
+#[tauri::command]
+pub async fn delete_entry<R: Runtime>(
+    app: AppHandle<R>,
+    space: Space,
+    id: i64,
+) -> CommandResult<()> {
+    on_session(app.clone(), move |s| {
+        store::delete(s, space, id, Utc::now())
+    })
+    .await?;
+    let _ = std::thread::Builder::new()
+        .name("erase-entry".into())
+        .spawn(move || {
+            std::thread::sleep(Duration::from_secs(UNDO_SECONDS as u64 + 1));
+            if let Ok(vault) = app.state::<AppState>().vault() {
+                if let Ok(session) = vault.session() {
+                    let _ = store::purge_deleted(session, Utc::now());
+                }
+            }
+        });
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn undo_delete_entry<R: Runtime>(
+    app: AppHandle<R>,
+    space: Space,
+    id: i64,
+) -> CommandResult<Entry> {
+    on_session(app, move |s| store::undo_delete(s, space, id, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn share_entry<R: Runtime>(
+    app: AppHandle<R>,
+    owner: Partner,
+    id: i64,
+) -> CommandResult<Entry> {
+    on_session(app, move |s| store::share(s, owner, id)).await
+}
+
+#[tauri::command]
+pub async fn search_entries<R: Runtime>(
+    app: AppHandle<R>,
+    query: String,
+) -> CommandResult<Vec<SearchHit>> {
+    on_session(app, move |s| search::search(s, &query, 20)).await
+}
+
+#[tauri::command]
+pub async fn entry_tags<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<String>> {
+    on_session(app, store::tags).await
+}
+
+#[tauri::command]
+pub async fn add_appreciation<R: Runtime>(
+    app: AppHandle<R>,
+    author: Partner,
+    body: String,
+) -> CommandResult<AppreciationNote> {
+    on_session(app, move |s| notes::add(s, author, &body, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn list_appreciations<R: Runtime>(
+    app: AppHandle<R>,
+) -> CommandResult<Vec<AppreciationNote>> {
+    on_session(app, notes::list).await
+}
+
+/// Now and then an older note comes back on the home screen; most days there is none.
+#[tauri::command]
+pub async fn appreciation_of_the_day<R: Runtime>(
+    app: AppHandle<R>,
+) -> CommandResult<Option<AppreciationNote>> {
+    on_session(app, |s| {
+        let now = Utc::now();
+        notes::resurface(s, chrono::Local::now().date_naive(), now)
+    })
+    .await
+}
