@@ -8,6 +8,7 @@ import { renderSetup } from './screens/setup.js';
 import { renderLock } from './screens/lock.js';
 import { renderShell } from './screens/shell.js';
 import { renderTogether } from './screens/together.js';
+import { flushJournal } from './screens/journal.js';
 
 const root = document.getElementById('app');
 
@@ -50,6 +51,8 @@ const app = {
   },
 
   async lock() {
+    // What is being typed is saved before the vault closes.
+    await flushJournal();
     this.status = await api.lock();
     this.view = 'home';
     this.params = null;

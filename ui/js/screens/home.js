@@ -1,8 +1,9 @@
 // Home answers "what now?": today's prompt and the next steps, greeting whoever is here.
 
 import { api } from '../api.js';
-import { h, errorSlot, showError } from '../dom.js';
-import { unlockedNames } from '../people.js';
+import { h, errorSlot, showError, onSubmit, value } from '../dom.js';
+import { unlockedNames, unlockedPartners } from '../people.js';
+import { options } from '../prompt-meta.js';
 import { describe } from '../prompt-meta.js';
 
 function greeting(hour) {
@@ -37,6 +38,7 @@ export function renderHome(app) {
     h('h1', { id: 'home-greeting', text: `${greeting(new Date().getHours())}, ${names.join(' and ')}` }),
     error,
     today,
+    appreciationCard(app),
     h('div', { class: 'card' },
       h('h2', { text: 'Quick start' }),
       h('div', { class: 'actions start' },
@@ -46,4 +48,39 @@ export function renderHome(app) {
         ? 'You are both here: your shared space and both private spaces are open.'
         : `Your shared space and ${names[0]}'s private space are open. Press Ctrl+L to lock at any time.` })),
   );
+}
+
+// "I appreciated…": a one-line note to the other, and now and then an older one brought back.
+function appreciationCard(app) {
+  const here = unlockedPartners(app.status);
+  const other = (id) => app.status.partners.find((p) => p.id !== id)?.name ?? '';
+  const error = errorSlot('appreciation-error');
+  const done = h('p', { class: 'progress', role: 'status', id: 'appreciation-status' });
+  const resurfaced = h('div', { id: 'appreciation-back' });
+  const author = h('select', { id: 'appreciation-author' }, options(here.map((p) => [p.id, `From ${p.name}`]), here[0]?.id));
+  const form = h('form', { class: 'card', 'aria-labelledby': 'appreciation-title' },
+    h('h2', { id: 'appreciation-title', text: 'A note of appreciation' }),
+    resurfaced,
+    here.length > 1 ? h('div', { class: 'field' }, h('label', { for: 'appreciation-author', text: 'Who is writing' }), author) : null,
+    h('div', { class: 'field' },
+      h('label', { for: 'appreciation-text', text: `I appreciated… (to ${other(here[0]?.id)})` }),
+      h('input', { id: 'appreciation-text', type: 'text', maxlength: 280, autocomplete: 'off', required: true })),
+    done, error,
+    h('div', { class: 'actions start' }, h('button', { type: 'submit', id: 'appreciation-save', text: 'Leave the note' })));
+  author.addEventListener('change', () => {
+    form.querySelector('label[for="appreciation-text"]').textContent = `I appreciated… (to ${other(author.value)})`;
+  });
+  onSubmit(form, error, 'Saving…', async () => {
+    await api.addAppreciation(author.value || here[0]?.id, value('appreciation-text'));
+    form.querySelector('#appreciation-text').value = '';
+    done.textContent = 'Saved. It may come back one day, when you need it.';
+  });
+  api.appreciationOfTheDay().then((note) => {
+    if (!note) return;
+    const from = app.status.partners.find((p) => p.id === note.author)?.name ?? '';
+    resurfaced.replaceChildren(
+      h('p', { class: 'hint', text: `From ${from}, ${new Date(note.createdAt).toLocaleDateString()}:` }),
+      h('p', { class: 'prompt-text', id: 'appreciation-resurfaced', text: note.body }));
+  }).catch(() => {});
+  return form;
 }

@@ -9,12 +9,14 @@ import { renderDateNight } from './datenight.js';
 import { renderReveal } from './reveal.js';
 import { renderHistory } from './history.js';
 import { renderReminders } from './reminders.js';
+import { renderJournal } from './journal.js';
 import { unlockedNames, lockedPartners } from '../people.js';
 
 const SCREENS = [
   { id: 'home', label: 'Home', render: renderHome },
   { id: 'prompts', label: 'Prompts', render: renderPrompts },
   { id: 'date-night', label: 'Date night', render: renderDateNight },
+  { id: 'journal', label: 'Journal', render: renderJournal },
   { id: 'history', label: 'History', render: renderHistory },
   { id: 'reminders', label: 'Reminders', render: renderReminders },
   { id: 'settings', label: 'Settings', render: renderSettings },

@@ -107,6 +107,12 @@ export function renderTogether(app) {
       error, saved,
       h('div', { class: 'together-controls' },
         h('button', { type: 'submit', class: 'primary', id: 'together-save', text: 'Save note' }),
+        h('button', { type: 'button', id: 'together-entry', text: 'Write an entry about tonight',
+          onclick: () => app.go('journal', { newEntry: {
+            title: 'Tonight',
+            body: talked.map((c) => `${c.text}\n`).join('\n'),
+            promptId: talked[0]?.id ?? null,
+          } }) }),
         h('button', { type: 'button', id: 'together-close', text: 'Done', onclick: leave })));
     onSubmit(form, error, 'Saving…', async () => {
       await api.saveTogetherNote(value('together-note'), talked.map((c) => c.id));

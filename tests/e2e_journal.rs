@@ -1,0 +1,109 @@
+//! End to end, in the real app and real WebKit: A writes a private entry with a unique word and a
+//! shared one; after locking, B's search finds the shared one and nothing of A's; delete, then undo.
+//! A lock first saves what is being typed.
+
+mod support;
+
+use support::{set_up_couple, Harness, PASS_A, PASS_B};
+
+use support::webdriver::CONTROL;
+
+fn unlock_as(ui: &support::webdriver::Session, letter: &str, pass: &str) {
+    ui.find(&format!("#unlock-as-{letter}")).click();
+    ui.find("#unlock-pass").type_text(pass);
+    ui.find("#unlock-submit").click();
+    ui.find("#nav-journal");
+}
+
+fn write_entry(ui: &support::webdriver::Session, space: &str, title: &str, body: &str) {
+    ui.find("#new-entry").click();
+    ui.execute(&format!(
+        "document.querySelector('#entry-space').value = '{space}';"
+    ));
+    ui.find("#entry-title").type_text(title);
+    ui.find("#entry-body").type_text(body);
+    ui.wait_text("#entry-status", |t| t == "Saved.");
+    ui.find("#entry-done").click();
+    ui.wait_text("#entry-list", |t| t.contains(title));
+}
+
+#[test]
+fn a_private_word_stays_private_and_delete_can_be_undone() {
+    let harness = Harness::start();
+    let ui = harness.open();
+    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    ui.chord(&[CONTROL, "l"]);
+    unlock_as(&ui, "a", PASS_A);
+
+    ui.find("#nav-journal").click();
+    write_entry(
+        &ui,
+        "private-a",
+        "Just mine",
+        "The quinceberry thought,\nkept to myself.",
+    );
+    write_entry(
+        &ui,
+        "shared",
+        "Ours",
+        "A quince walk by the river <b>together</b>",
+    );
+    // Typed, then locked at once: the lock saves it first.
+    ui.find("#new-entry").click();
+    ui.find("#entry-title").type_text("Unfinished");
+    ui.find("#entry-body")
+        .type_text("typed right before the lock");
+    ui.chord(&[CONTROL, "l"]);
+    ui.find("#lock-title");
+
+    unlock_as(&ui, "b", PASS_B);
+    ui.find("#nav-journal").click();
+    let list = ui.wait_text("#entry-list", |t| t.contains("Ours"));
+    assert!(
+        !list.contains("Just mine") && !list.contains("Unfinished"),
+        "{list}"
+    );
+    ui.find("#journal-search").type_text("quince");
+    // The search results replace the list: one shared entry, its word marked.
+    ui.wait_script(
+        "return [...document.querySelectorAll('#entry-list mark')].map(m => m.textContent)",
+        serde_json::json!(["quince"]),
+    );
+    let found = ui.find("#entry-list").text();
+    assert!(
+        found.contains("river <b>together</b>"),
+        "shown as text: {found}"
+    );
+    assert!(
+        !found.contains("quinceberry"),
+        "A's private word never shows for B: {found}"
+    );
+    ui.execute("const s = document.querySelector('#journal-search'); s.value = 'quinceberry'; s.dispatchEvent(new Event('input'));");
+    ui.wait_text("#entry-list", |t| t.contains("Nothing matches"));
+    ui.screenshot("30-journal-search-as-b");
+
+    // Delete, then undo within 10 seconds.
+    ui.execute("const s = document.querySelector('#journal-search'); s.value = ''; s.dispatchEvent(new Event('input'));");
+    ui.wait_text("#entry-list", |t| t.contains("Ours"));
+    let card = ui.execute("return document.querySelector('#entry-list .entry').dataset.entry");
+    let id = card
+        .as_str()
+        .unwrap()
+        .split(':')
+        .nth(1)
+        .unwrap()
+        .to_string();
+    ui.find(&format!("#delete-entry-shared-{id}")).click();
+    ui.find(&format!("#confirm-delete-entry-{id}")).click();
+    ui.find(&format!("#undo-delete-{id}")).click();
+    ui.wait_text("#entry-list", |t| t.contains("Ours"));
+
+    // A's typed-then-locked entry was saved: A sees it after unlocking.
+    ui.chord(&[CONTROL, "l"]);
+    unlock_as(&ui, "a", PASS_A);
+    ui.find("#nav-journal").click();
+    ui.wait_text("#entry-list", |t| {
+        t.contains("Unfinished") && t.contains("Just mine")
+    });
+    ui.close();
+}

@@ -1,0 +1,274 @@
+// The journal: entries in the shared space or one's private space, newest first a page at a time,
+// filtered by space and tag, searched across the spaces that are open. The editor saves as you type
+// (and before any lock); delete can be undone for 10 seconds.
+
+import { api } from '../api.js';
+import { h, errorSlot, showError, confirmInPlace } from '../dom.js';
+import { options } from '../prompt-meta.js';
+import { unlockedPartners } from '../people.js';
+
+const MOODS = [['', 'No mood'], ['joyful', 'Joyful'], ['calm', 'Calm'], ['grateful', 'Grateful'], ['tender', 'Tender'],
+  ['tired', 'Tired'], ['worried', 'Worried'], ['sad', 'Sad'], ['frustrated', 'Frustrated']];
+const SHARED = { space: 'shared' };
+const privateOf = (owner) => ({ space: 'private', owner });
+const spaceKey = (space) => (space.space === 'shared' ? 'shared' : `private-${space.owner}`);
+const fromKey = (key) => (key === 'shared' ? SHARED : privateOf(key.slice('private-'.length)));
+const AUTOSAVE_MS = 800;
+
+// Saves still waiting in an editor, so a lock (Ctrl+L, the button) can finish them first.
+const pendingSaves = new Set();
+export async function flushJournal() {
+  await Promise.allSettled([...pendingSaves].map((flush) => flush()));
+}
+
+function spaceLabel(app, space) {
+  if (space.space === 'shared') return 'Shared';
+  const name = app.status.partners.find((p) => p.id === space.owner)?.name ?? '';
+  return `Private to ${name}`;
+}
+
+function readableDate(date) {
+  return new Date(`${date}T12:00:00`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export function renderJournal(app) {
+  const here = unlockedPartners(app.status);
+  const error = errorSlot('journal-error');
+  const list = h('div', { class: 'prompt-list', id: 'entry-list', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', class: 'quiet', id: 'entries-more', text: 'Show older entries', hidden: true });
+  const search = h('input', { id: 'journal-search', type: 'search', placeholder: 'Search your entries', 'aria-keyshortcuts': '/' });
+  const spaceFilter = h('select', { id: 'journal-space' },
+    options([['', 'All open spaces'], ['shared', 'Shared'], ...here.map((p) => [`private-${p.id}`, `Private to ${p.name}`])], ''));
+  const tagFilter = h('select', { id: 'journal-tag' }, options([], '', 'Any tag'));
+  const editor = entryEditor(app, here, () => reload());
+  let cursor = null;
+
+  const filter = () => ({
+    space: spaceFilter.value ? fromKey(spaceFilter.value) : null,
+    tag: tagFilter.value || null,
+    promptId: app.params?.promptId ?? null,
+  });
+
+  async function reload() {
+    cursor = null;
+    list.replaceChildren();
+    await loadPage();
+    api.entryTags().then((tags) => {
+      const chosen = tagFilter.value;
+      tagFilter.replaceChildren(...options(tags.map((t) => [t, `#${t}`]), chosen, 'Any tag'));
+    }).catch(() => {});
+  }
+
+  async function loadPage() {
+    showError(error, null);
+    try {
+      if (search.value.trim()) {
+        const hits = await api.searchEntries(search.value);
+        list.replaceChildren(...hits.map((hit) => entryCard(hit.entry, hit.snippet)));
+        if (!hits.length) list.append(h('p', { class: 'card', id: 'no-results', text: 'Nothing matches that.' }));
+        more.hidden = true;
+        return;
+      }
+      const page = await api.listEntries(filter(), cursor);
+      list.append(...page.entries.map((entry) => entryCard(entry)));
+      if (!list.children.length) list.append(h('p', { class: 'card', text: 'No entries yet. Write the first one.' }));
+      cursor = page.next;
+      more.hidden = !cursor;
+    } catch (err) {
+      showError(error, err);
+    }
+  }
+
+  function entryCard(entry, snippet) {
+    const body = snippet
+      ? h('p', { class: 'entry-body' }, snippet.map((part) => (part.hit ? h('mark', { text: part.text }) : part.text)))
+      : h('p', { class: 'entry-body', text: entry.body.length > 600 ? `${entry.body.slice(0, 600)}…` : entry.body });
+    const actions = h('div', { class: 'actions start' },
+      h('button', { type: 'button', class: 'quiet', text: 'Edit', onclick: () => editor.open(entry) }),
+      entry.space.space === 'private' && here.length
+        ? h('button', { type: 'button', class: 'quiet', id: `share-${entry.id}`, text: 'Share with both of us',
+          onclick: () => confirmShare(entry, actions) })
+        : null,
+      h('button', { type: 'button', class: 'quiet', id: `delete-entry-${spaceKey(entry.space)}-${entry.id}`, text: 'Delete',
+        onclick: () => confirmInPlace(actions, {
+          question: 'Delete this entry?',
+          confirmId: `confirm-delete-entry-${entry.id}`,
+          onConfirm: () => remove(entry, card),
+          onKeep: reload,
+        }) }));
+    const meta = [readableDate(entry.date), spaceLabel(app, entry.space),
+      entry.mood ? MOODS.find(([m]) => m === entry.mood)?.[1] : null,
+      ...entry.tags.map((t) => `#${t}`)].filter(Boolean).join(' · ');
+    const card = h('article', { class: 'card entry', 'data-entry': `${spaceKey(entry.space)}:${entry.id}` },
+      entry.title ? h('h2', { class: 'entry-title', text: entry.title }) : null,
+      h('p', { class: 'hint', text: meta }),
+      body, actions);
+    return card;
+  }
+
+  async function confirmShare(entry, actions) {
+    confirmInPlace(actions, {
+      question: 'Move this entry into your shared space? Both of you will see it.',
+      confirmId: `confirm-share-${entry.id}`,
+      onConfirm: async () => {
+        try {
+          await api.shareEntry(entry.space.owner, entry.id);
+          await reload();
+        } catch (err) {
+          showError(error, err);
+        }
+      },
+      onKeep: reload,
+    });
+    actions.querySelector(`#confirm-share-${entry.id}`).textContent = 'Share';
+  }
+
+  // Deleted at once, and for 10 seconds "Undo" brings it back; after that it is erased for good.
+  async function remove(entry, card) {
+    try {
+      await api.deleteEntry(entry.space, entry.id);
+    } catch (err) {
+      showError(error, err);
+      return;
+    }
+    const undo = h('button', { type: 'button', class: 'primary', id: `undo-delete-${entry.id}`, text: 'Undo' });
+    const notice = h('div', { class: 'card undo', role: 'status' },
+      h('span', { text: 'Entry deleted. ' }), undo);
+    card.replaceWith(notice);
+    undo.focus();
+    const timer = setTimeout(() => notice.remove(), 10_000);
+    undo.addEventListener('click', async () => {
+      clearTimeout(timer);
+      try {
+        await api.undoDeleteEntry(entry.space, entry.id);
+        await reload();
+      } catch (err) {
+        notice.remove();
+        showError(error, err);
+      }
+    });
+  }
+
+  let searching;
+  search.addEventListener('input', () => {
+    clearTimeout(searching);
+    searching = setTimeout(reload, 200);
+  });
+  spaceFilter.addEventListener('change', reload);
+  tagFilter.addEventListener('change', reload);
+  more.addEventListener('click', loadPage);
+
+  const section = h('section', { 'aria-labelledby': 'journal-title' },
+    h('div', { class: 'title-row' },
+      h('h1', { id: 'journal-title', text: 'Journal' }),
+      h('button', { type: 'button', id: 'new-entry', text: 'New entry', onclick: () => editor.open(null) })),
+    editor.form,
+    h('div', { class: 'row filters', 'data-search': 'journal-search' },
+      h('div', { class: 'field' }, h('label', { for: 'journal-search', text: 'Search' }), search),
+      h('div', { class: 'field' }, h('label', { for: 'journal-space', text: 'Space' }), spaceFilter),
+      h('div', { class: 'field' }, h('label', { for: 'journal-tag', text: 'Tag' }), tagFilter)),
+    error, list, more);
+  if (app.params?.newEntry) editor.open(null, app.params.newEntry);
+  reload();
+  return section;
+}
+
+// The editor saves a moment after you stop typing; the first save creates the entry.
+function entryEditor(app, here, saved) {
+  let entry = null;
+  let timer = null;
+  let saving = Promise.resolve();
+  const error = errorSlot('entry-error');
+  const status = h('p', { class: 'progress', role: 'status', id: 'entry-status' });
+  const title = h('input', { id: 'entry-title', type: 'text', maxlength: 200, autocomplete: 'off' });
+  const body = h('textarea', { id: 'entry-body', rows: 10, spellcheck: 'true' });
+  const date = h('input', { id: 'entry-date', type: 'date' });
+  const mood = h('select', { id: 'entry-mood' }, options(MOODS, ''));
+  const tags = h('input', { id: 'entry-tags', type: 'text', autocomplete: 'off', 'aria-describedby': 'entry-tags-hint' });
+  const where = h('select', { id: 'entry-space' },
+    options([...here.map((p) => [`private-${p.id}`, `Private to ${p.name}`]), ['shared', 'Shared with both of us']], here[0] ? `private-${here[0].id}` : 'shared'));
+  const author = h('select', { id: 'entry-author' }, options(here.map((p) => [p.id, p.name]), here[0]?.id));
+  const label = (id, text, control) => h('div', { class: 'field' }, h('label', { for: id, text }), control);
+  const form = h('form', { class: 'card editor', hidden: true, 'aria-labelledby': 'entry-heading' },
+    h('h2', { id: 'entry-heading', text: 'New entry' }),
+    h('div', { class: 'row' }, label('entry-space', 'Where it lives', where),
+      here.length > 1 ? label('entry-author', 'Written by', author) : null),
+    label('entry-title', 'Title (optional)', title),
+    label('entry-body', 'Entry', body),
+    h('div', { class: 'row' }, label('entry-date', 'Date', date), label('entry-mood', 'Mood', mood),
+      h('div', { class: 'field' }, h('label', { for: 'entry-tags', text: 'Tags' }), tags,
+        h('p', { class: 'hint', id: 'entry-tags-hint', text: 'Separate tags with commas.' }))),
+    status, error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'entry-done', text: 'Done', onclick: () => close() })));
+
+  const today = () => new Date().toISOString().slice(0, 10);
+  const draft = () => ({
+    title: title.value,
+    body: body.value,
+    date: date.value || today(),
+    mood: mood.value || null,
+    tags: tags.value.split(',').map((t) => t.trim()).filter(Boolean),
+    promptId: entry?.promptId ?? form.dataset.promptId ?? null,
+    answerId: null,
+  });
+
+  async function save() {
+    clearTimeout(timer);
+    timer = null;
+    pendingSaves.delete(flush);
+    if (!title.value.trim() && !body.value.trim()) return;
+    status.textContent = 'Saving…';
+    showError(error, null);
+    try {
+      entry = entry
+        ? await api.updateEntry(entry.space, entry.id, draft())
+        : await api.createEntry(fromKey(where.value), author.value || here[0]?.id, draft());
+      where.disabled = true;
+      author.disabled = true;
+      status.textContent = 'Saved.';
+    } catch (err) {
+      status.textContent = '';
+      showError(error, err);
+    }
+  }
+  function flush() {
+    saving = saving.then(save);
+    return saving;
+  }
+  function schedule() {
+    status.textContent = '';
+    clearTimeout(timer);
+    pendingSaves.add(flush);
+    timer = setTimeout(flush, AUTOSAVE_MS);
+  }
+  for (const control of [title, body, tags]) control.addEventListener('input', schedule);
+  for (const control of [date, mood]) control.addEventListener('change', schedule);
+
+  async function close() {
+    await flush();
+    if (error.textContent) return;
+    form.hidden = true;
+    await saved();
+  }
+
+  return {
+    form,
+    open(existing, preset = {}) {
+      entry = existing;
+      form.hidden = false;
+      form.dataset.promptId = preset.promptId ?? '';
+      form.querySelector('#entry-heading').textContent = existing ? 'Edit entry' : 'New entry';
+      title.value = existing?.title ?? preset.title ?? '';
+      body.value = existing?.body ?? preset.body ?? '';
+      date.value = existing?.date ?? today();
+      mood.value = existing?.mood ?? '';
+      tags.value = (existing?.tags ?? []).join(', ');
+      where.value = existing ? spaceKey(existing.space) : preset.space ?? (here[0] ? `private-${here[0].id}` : 'shared');
+      where.disabled = Boolean(existing);
+      author.disabled = Boolean(existing);
+      status.textContent = existing ? 'Changes save as you type.' : '';
+      (existing ? body : title).focus();
+    },
+  };
+}
