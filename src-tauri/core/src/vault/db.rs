@@ -18,7 +18,8 @@ pub fn raw_key(key: &Key) -> Zeroizing<String> {
     Zeroizing::new(format!("x'{}'", *hex::encode_secret(key.as_ref())))
 }
 
-fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
+/// Keys a connection to a (new or existing) SQLCipher file with a vault's raw key.
+pub fn key_connection(conn: &Connection, key: &Key) -> Result<()> {
     let sql = Zeroizing::new(format!("PRAGMA key = \"{}\";", *raw_key(key)));
     conn.execute_batch(&sql)?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA temp_store = MEMORY;")?;
@@ -86,7 +87,7 @@ pub fn create(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
         &path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
     )?;
-    apply_key(&conn, key)?;
+    key_connection(&conn, key)?;
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     configure_schema(&conn, "main")?;
     migrations::migrate(&mut conn, &path, migrations::for_space(space))?;
@@ -100,7 +101,7 @@ pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
         return Err(VaultError::VaultFileMissing { file: path });
     }
     let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    apply_key(&conn, key)?;
+    key_connection(&conn, key)?;
     verify(&conn, "main", &path)?;
     configure_schema(&conn, "main")?;
     migrations::migrate(&mut conn, &path, migrations::for_space(space))?;

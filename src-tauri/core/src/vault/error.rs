@@ -60,6 +60,10 @@ pub enum VaultError {
     Storage(#[from] rusqlite::Error),
     #[error("Encryption failed unexpectedly. Nothing was changed.")]
     Crypto,
+    #[error("That backup file is damaged ({detail}). Nothing was changed.")]
+    BackupDamaged { detail: String },
+    #[error("Hearth already holds a vault here. Restoring would replace it; confirm to go ahead.")]
+    WouldReplace,
 }
 
 fn wrong_passphrase_message(who: Option<&str>) -> String {
@@ -90,6 +94,8 @@ impl VaultError {
             Self::Io(_) => "io",
             Self::Storage(_) => "storage",
             Self::Crypto => "crypto",
+            Self::BackupDamaged { .. } => "backup_damaged",
+            Self::WouldReplace => "would_replace",
         }
     }
 }

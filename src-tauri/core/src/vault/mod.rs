@@ -6,6 +6,7 @@
 //! by the keyslot's AEAD before any vault file is opened, so it cannot change a byte on disk; a file
 //! that fails its page checks after a good unwrap is reported as damaged and left alone.
 
+pub mod backup;
 pub mod crypto;
 pub mod db;
 mod error;
@@ -302,6 +303,49 @@ impl Vault {
         self.names = Some(settings::partner_names(&session)?);
         self.session = Some(session);
         Ok(self.status())
+    }
+
+    /// Writes one backup file of every vault and the keyslots to `target` (see [`backup`]).
+    pub fn backup(
+        &self,
+        target: &Path,
+        progress: &mut dyn FnMut(backup::BackupProgress),
+    ) -> Result<()> {
+        backup::write(self.session()?, &self.dir, target, progress)
+    }
+
+    /// Restores a backup into this data folder, then unlocks as whoever `passphrase` belongs to.
+    /// The backup is checked (checksums, then an unlock in a staging folder that reads every page of
+    /// the files it opens) before anything here is touched; an existing vault is replaced only when
+    /// `replace` says so.
+    pub fn restore(
+        &mut self,
+        source: &Path,
+        passphrase: &str,
+        replace: bool,
+        now: Instant,
+    ) -> Result<Status> {
+        if self.session.is_some() {
+            return Err(VaultError::AlreadyUnlocked {
+                who: self.unlocked_names(),
+            });
+        }
+        if backup::holds_a_vault(&self.dir) && !replace {
+            return Err(VaultError::WouldReplace);
+        }
+        let parts = backup::read(source)?;
+        let staging = backup::stage(&parts, &self.dir)?;
+        let checked = {
+            let mut trial = Vault::with_kdf(staging.clone(), self.kdf);
+            trial.unlock(None, passphrase, now).map(|_| ())
+        };
+        if let Err(err) = checked {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(err);
+        }
+        backup::commit_staged(&staging, &self.dir)?;
+        self.names = None;
+        self.unlock(None, passphrase, now)
     }
 
     /// The other partner joins a running session ("sitting together at one screen").
