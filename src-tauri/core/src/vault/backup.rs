@@ -96,11 +96,7 @@ pub fn write(
                     let step = index as u64 - 1;
                     copy_open_vault(session, space, &scratch, &mut |done, total| {
                         // Each vault is a third of the bar.
-                        let share = if total == 0 {
-                            1000
-                        } else {
-                            done * 1000 / total
-                        };
+                        let share = (done * 1000).checked_div(total).unwrap_or(1000);
                         progress(BackupProgress {
                             done: step * 1000 + share,
                             total: spaces * 1000,
