@@ -1,6 +1,7 @@
 //! No plaintext on disk: a unique marker written through every write path that exists (names,
 //! passphrases, shared and private entries, reminder titles, which the wake list written beside the
-//! vaults must not carry), and the recovery codes, must appear in no file under the
+//! vaults must not carry; entry titles and tags, which also fill the full-text index; a backup file
+//! and an age-encrypted export written beside them), and the recovery codes, must appear in no file under the
 //! data folder, as UTF-8 or UTF-16LE, while the vaults are open and after lock. No file may be a
 //! plaintext SQLite database.
 
@@ -52,6 +53,29 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
         chrono::Utc::now(),
     )
     .unwrap();
+    for space in Space::ALL {
+        let author = match space {
+            Space::Private(owner) => owner,
+            Space::Shared => Partner::A,
+        };
+        let draft = journal::EntryDraft {
+            title: format!("{marker} title"),
+            tags: vec![format!("{marker}tag")],
+            ..journal::EntryDraft::plain(&format!("indexed {marker} words"))
+        };
+        journal::store::create(session, space, author, &draft).unwrap();
+    }
+    let names = settings::partner_names(session).unwrap();
+    let entries = journal::export::entries_of(session, Partner::A).unwrap();
+    let text = journal::export::render(&entries, &names, journal::export::ExportFormat::Markdown)
+        .unwrap();
+    assert!(text.contains(&marker), "the export had the marker to hide");
+    let sealed = journal::export::seal(&text, "orchard velvet lantern quiet", Some(10)).unwrap();
+    std::fs::write(dir.path().join("export.md.age"), sealed).unwrap();
+    vault
+        .backup(&dir.path().join("hearth.backup"), &mut |_| {})
+        .unwrap();
+    let session = vault.session().unwrap();
     let (wake, on_disk) = wake_list::compute(session, chrono::Utc::now()).unwrap();
     let mut live = LiveSchedule::open(dir.path().to_path_buf(), chrono::Utc::now());
     live.replace(wake, on_disk).unwrap();

@@ -4,6 +4,7 @@
 //! appreciation notes.
 
 mod error;
+pub mod export;
 pub mod notes;
 pub mod search;
 pub mod store;
