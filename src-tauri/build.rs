@@ -61,6 +61,9 @@ const COMMANDS: &[&str] = &[
     "add_appreciation",
     "list_appreciations",
     "appreciation_of_the_day",
+    "backup_vault",
+    "restore_backup",
+    "export_entries",
 ];
 
 fn main() {

@@ -76,6 +76,9 @@ export const api = {
   addAppreciation: (author, body) => call('add_appreciation', { author, body }),
   listAppreciations: () => call('list_appreciations'),
   appreciationOfTheDay: () => call('appreciation_of_the_day'),
+  backupVault: () => call('backup_vault'),
+  restoreBackup: (passphrase, replace) => call('restore_backup', { passphrase, replace }),
+  exportEntries: (partner, format, passphrase) => call('export_entries', { partner, format, passphrase }),
   getAutostart: () => call('get_autostart'),
   setAutostart: (enabled) => call('set_autostart', { enabled }),
 };
@@ -105,4 +108,8 @@ export async function closeWindow() {
   } catch {
     // Nothing to close.
   }
+}
+
+export function onBackupProgress(handler) {
+  return tauri.event.listen('backup-progress', (event) => handler(event.payload));
 }

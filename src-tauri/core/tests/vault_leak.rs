@@ -67,8 +67,8 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
     }
     let names = settings::partner_names(session).unwrap();
     let entries = journal::export::entries_of(session, Partner::A).unwrap();
-    let text = journal::export::render(&entries, &names, journal::export::ExportFormat::Markdown)
-        .unwrap();
+    let text =
+        journal::export::render(&entries, &names, journal::export::ExportFormat::Markdown).unwrap();
     assert!(text.contains(&marker), "the export had the marker to hide");
     let sealed = journal::export::seal(&text, "orchard velvet lantern quiet", Some(10)).unwrap();
     std::fs::write(dir.path().join("export.md.age"), sealed).unwrap();

@@ -1,6 +1,7 @@
-// Settings: how soon Hearth locks itself, starting at login, and changing a passphrase.
+// Settings: how soon Hearth locks itself, starting at login, backup and export, and changing a
+// passphrase.
 
-import { api } from '../api.js';
+import { api, onBackupProgress } from '../api.js';
 import { h, field, errorSlot, showError, onSubmit, mustMatch, value } from '../dom.js';
 import { unlockedPartners } from '../people.js';
 
@@ -12,6 +13,8 @@ export function renderSettings(app) {
   const autoLock = autoLockForm();
   section.append(autoLock.form);
   section.append(autostartCard());
+  section.append(backupCard());
+  section.append(exportCard(app));
   section.append(consentCard(app));
   for (const partner of unlockedPartners(app.status)) section.append(passphraseForm(partner));
   autoLock.load();
@@ -71,6 +74,83 @@ function autostartCard() {
     }
   });
   return card;
+}
+
+// One encrypted file with everything, written while Hearth runs, with a progress bar.
+function backupCard() {
+  const error = errorSlot('backup-error');
+  const bar = h('progress', { id: 'backup-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Backup progress' });
+  const note = h('p', { class: 'progress', role: 'status', id: 'backup-status' });
+  const button = h('button', { type: 'button', id: 'backup-now', text: 'Back up now' });
+  const card = h('div', { class: 'card', 'aria-labelledby': 'backup-title' },
+    h('h2', { id: 'backup-title', text: 'Backup' }),
+    h('p', { class: 'hint', text: 'One file with both of your spaces and the shared one, as encrypted as they are here. Restore it on a new computer with either passphrase.' }),
+    bar, note, error, h('div', { class: 'actions start' }, button));
+  button.addEventListener('click', async () => {
+    showError(error, null);
+    button.disabled = true;
+    bar.hidden = false;
+    bar.value = 0;
+    note.textContent = 'Choose where to save the backup…';
+    const stop = await onBackupProgress(({ done, total }) => {
+      bar.max = total || 1;
+      bar.value = done;
+      note.textContent = `Backing up… ${Math.round((100 * done) / (total || 1))}%`;
+    });
+    try {
+      const path = await api.backupVault();
+      note.textContent = path ? `Backup saved to ${path}.` : '';
+    } catch (err) {
+      note.textContent = '';
+      showError(error, err);
+    } finally {
+      stop();
+      bar.hidden = true;
+      button.disabled = false;
+    }
+  });
+  return card;
+}
+
+// Markdown or JSON of one's own private entries and the shared ones; plain, or sealed with age.
+function exportCard(app) {
+  const here = unlockedPartners(app.status);
+  const error = errorSlot('export-error');
+  const note = h('p', { class: 'progress', role: 'status', id: 'export-entries-status' });
+  const who = h('select', { id: 'export-who' }, here.map((p) => h('option', { value: p.id, text: p.name })));
+  const format = h('select', { id: 'export-format' },
+    h('option', { value: 'markdown', text: 'Markdown (readable)' }), h('option', { value: 'json', text: 'JSON (for other apps)' }));
+  const encrypt = h('input', { id: 'export-encrypt', type: 'checkbox', checked: true });
+  const warning = h('p', { class: 'error', id: 'export-warning', hidden: true,
+    text: 'This export is not encrypted. Anyone who gets the file can read every entry in it.' });
+  const passFields = h('div', {},
+    field({ id: 'export-pass', label: 'Passphrase for the file', type: 'password', autocomplete: 'new-password', required: false,
+      hint: 'Any age tool opens it with this passphrase (age -d).' }),
+    field({ id: 'export-confirm', label: 'Type it again', type: 'password', autocomplete: 'new-password', required: false }));
+  encrypt.addEventListener('change', () => {
+    passFields.hidden = !encrypt.checked;
+    warning.hidden = encrypt.checked;
+  });
+  const form = h('form', { class: 'card', 'aria-labelledby': 'export-title' },
+    h('h2', { id: 'export-title', text: 'Export entries' }),
+    h('p', { class: 'hint', text: 'Your own private entries and the shared ones. The other partner\'s private entries are never included.' }),
+    h('div', { class: 'row' },
+      here.length > 1 ? h('div', { class: 'field' }, h('label', { for: 'export-who', text: 'Whose export' }), who) : null,
+      h('div', { class: 'field' }, h('label', { for: 'export-format', text: 'Format' }), format)),
+    h('label', { class: 'check' }, encrypt, ' Encrypt the file with a passphrase'),
+    passFields, warning, note, error,
+    h('div', { class: 'actions start' }, h('button', { type: 'submit', id: 'export-submit', text: 'Export…' })));
+  onSubmit(form, error, 'Preparing the export…', async () => {
+    note.textContent = '';
+    let passphrase = null;
+    if (encrypt.checked) {
+      mustMatch('export-pass', 'export-confirm', "The two passphrases don't match. Type them again.");
+      passphrase = value('export-pass');
+    }
+    const path = await api.exportEntries(who.value || here[0]?.id, format.value, passphrase);
+    note.textContent = path ? `Saved to ${path}.` : '';
+  });
+  return form;
 }
 
 function passphraseForm(partner) {

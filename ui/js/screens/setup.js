@@ -33,6 +33,8 @@ export function renderSetup(app) {
       partnerFieldset('b', 'Second partner')),
     error,
     h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'restore-open', class: 'quiet', text: 'Restore from a backup instead',
+        onclick: () => form.replaceWith(renderRestore(app, () => renderSetup(app))) }),
       h('button', { type: 'submit', id: 'setup-submit', class: 'primary', text: 'Create our spaces' })),
   );
   form.querySelector('#setup-a-name').setAttribute('data-autofocus', '');
@@ -74,5 +76,31 @@ function renderRecovery(app, status, queue) {
   });
   queueMicrotask(() => form.querySelector('h1').focus());
   form.querySelector('h1').setAttribute('tabindex', '-1');
+  return form;
+}
+
+// Restore on a fresh install: choose the backup file, then open it with either passphrase. If a
+// vault is already here, Hearth asks before replacing it.
+export function renderRestore(app, back) {
+  const error = errorSlot('restore-error');
+  const form = h('form', { class: 'card restore', 'aria-labelledby': 'restore-title' },
+    h('h1', { id: 'restore-title', tabindex: '-1', text: 'Restore from a backup' }),
+    h('p', { text: 'Choose your Hearth backup file, then type either partner\'s passphrase from when it was made.' }),
+    field({ id: 'restore-pass', label: 'Passphrase', type: 'password', autocomplete: 'current-password' }),
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'quiet', id: 'restore-back', text: 'Back', onclick: () => form.replaceWith(back()) }),
+      h('button', { type: 'submit', class: 'primary', id: 'restore-submit', text: 'Choose the file and restore' })));
+  let replace = false;
+  onSubmit(form, error, 'Checking and restoring the backup…', async () => {
+    const status = await api.restoreBackup(value('restore-pass'), replace);
+    if (status) app.setStatus(status, 'home');
+  }, (err) => {
+    if (err.kind === 'would_replace') {
+      replace = true;
+      form.querySelector('#restore-submit').textContent = 'Replace what is here and restore';
+    }
+  });
+  queueMicrotask(() => form.querySelector('#restore-pass').focus());
   return form;
 }

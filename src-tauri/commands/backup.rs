@@ -1,0 +1,132 @@
+//! Commands for backup, restore and export. Files are chosen with the system's file dialog; the
+//! webview never names a path itself. A backup reports its progress as `backup-progress` events.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use hearth_core::journal::export::{self, ExportFormat};
+use hearth_core::journal::JournalError;
+use hearth_core::vault::{settings, Partner, Status, VaultError};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use zeroize::Zeroizing;
+
+use super::{on_session, on_vault};
+use crate::error::{CommandError, CommandResult};
+
+pub const BACKUP_PROGRESS_EVENT: &str = "backup-progress";
+
+/// Asks where to save; `None` when the person cancels.
+fn choose_save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    filter: (&str, &[&str]),
+) -> CommandResult<Option<PathBuf>> {
+    if app.try_state::<tauri_plugin_dialog::Dialog<R>>().is_none() {
+        return Err(CommandError::unavailable("Choosing a file"));
+    }
+    app.dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .map(|path| path.into_path().map_err(|_| CommandError::internal()))
+        .transpose()
+}
+
+#[tauri::command]
+pub async fn backup_vault<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<String>> {
+    let name = format!(
+        "hearth-{}.hearthbackup",
+        chrono::Local::now().format("%Y-%m-%d")
+    );
+    let Some(target) = choose_save_path(&app, &name, ("Hearth backup", &["hearthbackup"]))? else {
+        return Ok(None);
+    };
+    let shown = target.display().to_string();
+    let events = app.clone();
+    on_vault(app, move |vault| {
+        vault.backup(&target, &mut |progress| {
+            let _ = events.emit(BACKUP_PROGRESS_EVENT, progress);
+        })
+    })
+    .await?;
+    Ok(Some(shown))
+}
+
+/// On a fresh install (or, with `replace`, over the vault here): pick a backup file and open it
+/// with a passphrase.
+#[tauri::command]
+pub async fn restore_backup<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: String,
+    replace: bool,
+) -> CommandResult<Option<Status>> {
+    let passphrase = Zeroizing::new(passphrase);
+    if app.try_state::<tauri_plugin_dialog::Dialog<R>>().is_none() {
+        return Err(CommandError::unavailable("Choosing a file"));
+    }
+    let Some(source) = app
+        .dialog()
+        .file()
+        .add_filter("Hearth backup", &["hearthbackup"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let source = source.into_path().map_err(|_| CommandError::internal())?;
+    let handle = app.clone();
+    let status = on_vault(app, move |vault| {
+        vault.restore(&source, &passphrase, replace, Instant::now())
+    })
+    .await?;
+    if let Ok(vault) = handle.state::<crate::state::AppState>().vault() {
+        if let Ok(session) = vault.session() {
+            let _ = handle
+                .state::<crate::state::AppState>()
+                .rearm_reminders(session);
+        }
+    }
+    Ok(Some(status))
+}
+
+/// `partner`'s private entries and the shared ones, as Markdown or JSON; with a passphrase, in
+/// the age format. Without one the file is not encrypted, which the UI says before asking.
+#[tauri::command]
+pub async fn export_entries<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+    format: ExportFormat,
+    passphrase: Option<String>,
+) -> CommandResult<Option<String>> {
+    let passphrase = passphrase.map(Zeroizing::new);
+    let text = on_session(
+        app.clone(),
+        move |session| -> Result<String, JournalError> {
+            let names = settings::partner_names(session)
+                .map_err(|_: VaultError| JournalError::SpaceLocked)?;
+            export::render(&export::entries_of(session, partner)?, &names, format)
+        },
+    )
+    .await?;
+    let bytes = match &passphrase {
+        Some(passphrase) => export::seal(&text, passphrase, None)?,
+        None => text.into_bytes(),
+    };
+    let extension = match passphrase {
+        Some(_) => format!("{}.age", format.extension()),
+        None => format.extension().to_string(),
+    };
+    let name = format!("hearth-journal.{extension}");
+    let Some(target) = choose_save_path(&app, &name, ("Export", &[extension.as_str()]))? else {
+        return Ok(None);
+    };
+    std::fs::write(&target, bytes).map_err(|err| CommandError {
+        kind: "io".into(),
+        message: format!(
+            "The export could not be saved to {}: {err}",
+            target.display()
+        ),
+    })?;
+    Ok(Some(target.display().to_string()))
+}
