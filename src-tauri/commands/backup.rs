@@ -1,7 +1,6 @@
 //! Commands for backup, restore and export. Files are chosen with the system's file dialog; the
 //! webview never names a path itself. A backup reports its progress as `backup-progress` events.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use hearth_core::journal::export::{self, ExportFormat};
@@ -11,28 +10,10 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
-use super::{on_session, on_vault};
+use super::{choose_save_path, on_session, on_vault, on_vault_with, save_as};
 use crate::error::{CommandError, CommandResult};
 
 pub const BACKUP_PROGRESS_EVENT: &str = "backup-progress";
-
-/// Asks where to save; `None` when the person cancels.
-fn choose_save_path<R: Runtime>(
-    app: &AppHandle<R>,
-    name: &str,
-    filter: (&str, &[&str]),
-) -> CommandResult<Option<PathBuf>> {
-    if app.try_state::<tauri_plugin_dialog::Dialog<R>>().is_none() {
-        return Err(CommandError::unavailable("Choosing a file"));
-    }
-    app.dialog()
-        .file()
-        .set_file_name(name)
-        .add_filter(filter.0, filter.1)
-        .blocking_save_file()
-        .map(|path| path.into_path().map_err(|_| CommandError::internal()))
-        .transpose()
-}
 
 #[tauri::command]
 pub async fn backup_vault<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<String>> {
@@ -76,17 +57,16 @@ pub async fn restore_backup<R: Runtime>(
     };
     let source = source.into_path().map_err(|_| CommandError::internal())?;
     let handle = app.clone();
-    let status = on_vault(app, move |vault| {
-        vault.restore(&source, &passphrase, replace, Instant::now())
+    let status = on_vault_with(app, move |vault| -> Result<Status, CommandError> {
+        let status = vault.restore(&source, &passphrase, replace, Instant::now())?;
+        // As after an unlock: the restored reminders are put in force. A failure here must not
+        // undo the restore; the next reminder change puts them in force again.
+        let _ = handle
+            .state::<crate::state::AppState>()
+            .rearm_reminders(vault.session()?);
+        Ok(status)
     })
     .await?;
-    if let Ok(vault) = handle.state::<crate::state::AppState>().vault() {
-        if let Ok(session) = vault.session() {
-            let _ = handle
-                .state::<crate::state::AppState>()
-                .rearm_reminders(session);
-        }
-    }
     Ok(Some(status))
 }
 
@@ -118,15 +98,5 @@ pub async fn export_entries<R: Runtime>(
         None => format.extension().to_string(),
     };
     let name = format!("hearth-journal.{extension}");
-    let Some(target) = choose_save_path(&app, &name, ("Export", &[extension.as_str()]))? else {
-        return Ok(None);
-    };
-    std::fs::write(&target, bytes).map_err(|err| CommandError {
-        kind: "io".into(),
-        message: format!(
-            "The export could not be saved to {}: {err}",
-            target.display()
-        ),
-    })?;
-    Ok(Some(target.display().to_string()))
+    save_as(&app, &name, ("Export", &[extension.as_str()]), &bytes)
 }

@@ -119,3 +119,40 @@ where
 {
     on_vault_with(app, move |vault| job(vault.session().map_err(E::from)?)).await
 }
+
+/// Asks where to save with the system's dialog; `None` when the person cancels. The webview never
+/// names a path itself.
+fn choose_save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    filter: (&str, &[&str]),
+) -> CommandResult<Option<std::path::PathBuf>> {
+    use tauri_plugin_dialog::DialogExt;
+    if app.try_state::<tauri_plugin_dialog::Dialog<R>>().is_none() {
+        return Err(CommandError::unavailable("Choosing a file"));
+    }
+    app.dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .map(|path| path.into_path().map_err(|_| CommandError::internal()))
+        .transpose()
+}
+
+/// Saves `bytes` where the person chooses, and says where; `None` when they cancel.
+fn save_as<R: Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    filter: (&str, &[&str]),
+    bytes: &[u8],
+) -> CommandResult<Option<String>> {
+    let Some(target) = choose_save_path(app, name, filter)? else {
+        return Ok(None);
+    };
+    std::fs::write(&target, bytes).map_err(|err| CommandError {
+        kind: "io".into(),
+        message: format!("The file could not be saved to {}: {err}", target.display()),
+    })?;
+    Ok(Some(target.display().to_string()))
+}

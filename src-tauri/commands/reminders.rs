@@ -12,7 +12,7 @@ use hearth_core::vault::{Session, Vault};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 
-use super::on_vault_with;
+use super::{on_vault_with, save_as};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
@@ -187,23 +187,10 @@ pub async fn export_ics<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<S
         ics::export(&store::list(s)?, Utc::now())
     })
     .await?;
-    let dialog = app
-        .try_state::<tauri_plugin_dialog::Dialog<R>>()
-        .ok_or_else(|| CommandError::unavailable("Saving a calendar file"))?;
-    let Some(chosen) = dialog
-        .file()
-        .set_file_name("hearth-together-times.ics")
-        .add_filter("Calendar", &["ics"])
-        .blocking_save_file()
-    else {
-        return Ok(None);
-    };
-    let path = chosen.into_path().map_err(|_| CommandError::internal())?;
-    std::fs::write(&path, text).map_err(|err| {
-        CommandError::from(ReminderError::Storage(format!(
-            "the calendar file could not be saved to {}: {err}",
-            path.display()
-        )))
-    })?;
-    Ok(Some(path.display().to_string()))
+    save_as(
+        &app,
+        "hearth-together-times.ics",
+        ("Calendar", &["ics"]),
+        text.as_bytes(),
+    )
 }
