@@ -16,6 +16,10 @@ pub const PASS_B: &str = "quiet harbor mosaic tundra";
 pub struct Harness {
     pub home: tempfile::TempDir,
     pub driver: Driver,
+    /// The Hearth this harness launched last. Remembered because a Hearth that is already exiting
+    /// no longer shows its executable or environment in /proc, yet still holds its D-Bus name
+    /// until its last file is closed; a new launch in that window would try to hand over to it.
+    launched: std::cell::Cell<Option<u32>>,
 }
 
 impl Harness {
@@ -40,7 +44,11 @@ impl Harness {
         let mut env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
         env_refs.extend(extra.iter().map(|(k, v)| (*k, Path::new(*v))));
         let driver = Driver::start(&env_refs);
-        Harness { home, driver }
+        Harness {
+            home,
+            driver,
+            launched: std::cell::Cell::new(None),
+        }
     }
 
     /// A new window of the real Hearth binary. A Hearth from an earlier session of this harness is
@@ -48,23 +56,28 @@ impl Harness {
     /// folder would hand over to it and exit, as a person relaunching it would want.
     pub fn open(&self) -> Session {
         self.quit_app();
-        self.driver.session(Path::new(env!("CARGO_BIN_EXE_hearth")))
+        let session = self.driver.session(Path::new(env!("CARGO_BIN_EXE_hearth")));
+        self.launched.set(self.app_pid());
+        session
     }
 
-    /// Ends the running Hearth of this harness, as Quit in the tray does, and waits until it is gone.
+    /// Ends the running Hearth of this harness, as Quit in the tray does, and waits until it is gone,
+    /// D-Bus name and all.
     pub fn quit_app(&self) {
-        let Some(pid) = self.app_pid() else { return };
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
-            .status();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while is_running(pid) && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        if is_running(pid) {
+        if let Some(pid) = self.app_pid() {
             let _ = std::process::Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
+                .args(["-TERM", &pid.to_string()])
                 .status();
+            if !wait_until_gone(pid) {
+                let _ = std::process::Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+            }
+        }
+        // One that was already on its way out (closed by WebDriver) is only waited for: by now
+        // its pid could belong to someone else, so it gets no signal.
+        if let Some(pid) = self.launched.take() {
+            wait_until_gone(pid);
         }
     }
 
@@ -89,15 +102,37 @@ impl Harness {
     }
 }
 
-/// Whether a process is alive (not gone, not a zombie).
+/// Waits up to 10 s for a Hearth process to end; whether it did.
+fn wait_until_gone(pid: u32) -> bool {
+    let is_hearth = || {
+        std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .is_ok_and(|comm| comm.trim() == "hearth")
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while is_running(pid) && is_hearth() {
+        if std::time::Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    true
+}
+
+/// Whether a process is alive: some thread of it is neither gone nor a zombie. The main thread
+/// alone is not enough: it can end first while other threads still hold the process's files.
 pub fn is_running(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .ok()
-        .and_then(|stat| {
-            let state = stat.rsplit_once(") ")?.1.chars().next()?;
-            Some(state != 'Z' && state != 'X')
-        })
-        .unwrap_or(false)
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return false;
+    };
+    tasks.filter_map(Result::ok).any(|task| {
+        std::fs::read_to_string(task.path().join("stat"))
+            .ok()
+            .and_then(|stat| {
+                let state = stat.rsplit_once(") ")?.1.chars().next()?;
+                Some(state != 'Z' && state != 'X')
+            })
+            .unwrap_or(false)
+    })
 }
 
 /// First-run setup through the UI (once the form is there), through both recovery codes, to the
