@@ -12,7 +12,7 @@ APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev li
              libayatana-appindicator3-dev librsvg2-dev
 # What the tests need: WebKit's WebDriver, a virtual display, a session bus, and a real
 # notification server for the reminder tests.
-APT_TEST := webkit2gtk-driver xvfb xauth dbus-daemon dbus-bin python3-dbusmock dunst \
+APT_TEST := webkit2gtk-driver xvfb xauth xdotool dbus-daemon dbus-bin python3-dbusmock dunst \
             python3-dateutil python3-icalendar tzdata
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

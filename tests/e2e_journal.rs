@@ -1,12 +1,14 @@
 //! End to end, in the real app and real WebKit: A writes a private entry with a unique word and a
 //! shared one; after locking, B's search finds the shared one and nothing of A's; delete, then undo.
-//! A lock first saves what is being typed.
+//! A lock first saves what is being typed. Then a backup through Settings, restored through the
+//! setup screen into a fresh data folder, holds every entry.
 
 mod support;
 
+use support::file_dialog::{self, Dialog};
 use support::{set_up_couple, Harness, PASS_A, PASS_B};
 
-use support::webdriver::CONTROL;
+use support::webdriver::{CONTROL, ENTER};
 
 fn unlock_as(ui: &support::webdriver::Session, letter: &str, pass: &str) {
     ui.find(&format!("#unlock-as-{letter}")).click();
@@ -28,7 +30,7 @@ fn write_entry(ui: &support::webdriver::Session, space: &str, title: &str, body:
 }
 
 #[test]
-fn a_private_word_stays_private_and_delete_can_be_undone() {
+fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
     let harness = Harness::start();
     let ui = harness.open();
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
@@ -40,8 +42,12 @@ fn a_private_word_stays_private_and_delete_can_be_undone() {
         &ui,
         "private-a",
         "Just mine",
-        "The quinceberry thought,\nkept to myself.",
+        &format!("The quinceberry thought,{ENTER}kept to myself."),
     );
+    // Its line break is kept, and shown.
+    ui.wait_text("#entry-list", |t| {
+        t.contains("The quinceberry thought,\nkept to myself.")
+    });
     write_entry(
         &ui,
         "shared",
@@ -105,5 +111,51 @@ fn a_private_word_stays_private_and_delete_can_be_undone() {
     ui.wait_text("#entry-list", |t| {
         t.contains("Unfinished") && t.contains("Just mine")
     });
+
+    // Back up through Settings, with the system's save dialog, watching the progress shown.
+    let backup = harness
+        .home
+        .path()
+        .join("carried")
+        .join("ours.hearthbackup");
+    std::fs::create_dir_all(backup.parent().unwrap()).unwrap();
+    ui.find("#nav-settings").click();
+    ui.execute(
+        "window.backupNotes = []; new MutationObserver(() => window.backupNotes.push(document.querySelector('#backup-status').textContent)).observe(document.querySelector('#backup-status'), { childList: true, characterData: true, subtree: true });",
+    );
+    ui.find("#backup-now").click();
+    file_dialog::answer(Dialog::Save, "Save the backup", &backup);
+    ui.wait_text("#backup-status", |t| t.starts_with("Backup saved to"));
+    let notes = ui.execute("return window.backupNotes");
+    let notes: Vec<&str> = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n.as_str())
+        .collect();
+    assert!(
+        notes.contains(&"Backing up… 100%"),
+        "progress was shown: {notes:?}"
+    );
+    assert!(backup.is_file());
+    ui.close();
+    harness.quit_app();
+
+    // A fresh install elsewhere: restore from that file with B's passphrase.
+    let fresh = Harness::start();
+    let ui = fresh.open();
+    ui.find("#restore-open").click();
+    ui.find("#restore-pass").type_text(PASS_B);
+    ui.find("#restore-submit").click();
+    file_dialog::answer(Dialog::Open, "Choose the backup to restore", &backup);
+    ui.find("#nav-journal").click();
+    ui.wait_text("#entry-list", |t| t.contains("Ours"));
+    ui.chord(&[CONTROL, "l"]);
+    unlock_as(&ui, "a", PASS_A);
+    ui.find("#nav-journal").click();
+    ui.wait_text("#entry-list", |t| {
+        t.contains("Unfinished") && t.contains("Just mine") && t.contains("Ours")
+    });
+    ui.screenshot("31-journal-after-restore");
     ui.close();
 }

@@ -10,7 +10,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
-use super::{choose_save_path, on_session, on_vault, on_vault_with, save_as};
+use super::{choose_save_path, on_session, on_vault, on_vault_with, save_as, SaveDialog};
 use crate::error::{CommandError, CommandResult};
 
 pub const BACKUP_PROGRESS_EVENT: &str = "backup-progress";
@@ -21,7 +21,13 @@ pub async fn backup_vault<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option
         "hearth-{}.hearthbackup",
         chrono::Local::now().format("%Y-%m-%d")
     );
-    let Some(target) = choose_save_path(&app, &name, ("Hearth backup", &["hearthbackup"]))? else {
+    let dialog = SaveDialog {
+        title: "Save the backup",
+        file_name: &name,
+        kind: "Hearth backup",
+        extension: "hearthbackup",
+    };
+    let Some(target) = choose_save_path(&app, &dialog)? else {
         return Ok(None);
     };
     let shown = target.display().to_string();
@@ -50,6 +56,7 @@ pub async fn restore_backup<R: Runtime>(
     let Some(source) = app
         .dialog()
         .file()
+        .set_title("Choose the backup to restore")
         .add_filter("Hearth backup", &["hearthbackup"])
         .blocking_pick_file()
     else {
@@ -98,5 +105,11 @@ pub async fn export_entries<R: Runtime>(
         None => format.extension().to_string(),
     };
     let name = format!("hearth-journal.{extension}");
-    save_as(&app, &name, ("Export", &[extension.as_str()]), &bytes)
+    let dialog = SaveDialog {
+        title: "Save the export",
+        file_name: &name,
+        kind: "Journal export",
+        extension: &extension,
+    };
+    save_as(&app, &dialog, &bytes)
 }

@@ -120,12 +120,19 @@ where
     on_vault_with(app, move |vault| job(vault.session().map_err(E::from)?)).await
 }
 
+/// What the save dialog shows: its title, the file name it proposes, and the kind of file.
+pub(crate) struct SaveDialog<'a> {
+    pub title: &'a str,
+    pub file_name: &'a str,
+    pub kind: &'a str,
+    pub extension: &'a str,
+}
+
 /// Asks where to save with the system's dialog; `None` when the person cancels. The webview never
 /// names a path itself.
 fn choose_save_path<R: Runtime>(
     app: &AppHandle<R>,
-    name: &str,
-    filter: (&str, &[&str]),
+    dialog: &SaveDialog,
 ) -> CommandResult<Option<std::path::PathBuf>> {
     use tauri_plugin_dialog::DialogExt;
     if app.try_state::<tauri_plugin_dialog::Dialog<R>>().is_none() {
@@ -133,8 +140,9 @@ fn choose_save_path<R: Runtime>(
     }
     app.dialog()
         .file()
-        .set_file_name(name)
-        .add_filter(filter.0, filter.1)
+        .set_title(dialog.title)
+        .set_file_name(dialog.file_name)
+        .add_filter(dialog.kind, &[dialog.extension])
         .blocking_save_file()
         .map(|path| path.into_path().map_err(|_| CommandError::internal()))
         .transpose()
@@ -143,11 +151,10 @@ fn choose_save_path<R: Runtime>(
 /// Saves `bytes` where the person chooses, and says where; `None` when they cancel.
 fn save_as<R: Runtime>(
     app: &AppHandle<R>,
-    name: &str,
-    filter: (&str, &[&str]),
+    dialog: &SaveDialog,
     bytes: &[u8],
 ) -> CommandResult<Option<String>> {
-    let Some(target) = choose_save_path(app, name, filter)? else {
+    let Some(target) = choose_save_path(app, dialog)? else {
         return Ok(None);
     };
     std::fs::write(&target, bytes).map_err(|err| CommandError {

@@ -12,7 +12,7 @@ use hearth_core::vault::{Session, Vault};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 
-use super::{on_vault_with, save_as};
+use super::{on_vault_with, save_as, SaveDialog};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
@@ -187,10 +187,11 @@ pub async fn export_ics<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<S
         ics::export(&store::list(s)?, Utc::now())
     })
     .await?;
-    save_as(
-        &app,
-        "hearth-together-times.ics",
-        ("Calendar", &["ics"]),
-        text.as_bytes(),
-    )
+    let dialog = SaveDialog {
+        title: "Save the together-times for a calendar",
+        file_name: "hearth-together-times.ics",
+        kind: "Calendar",
+        extension: "ics",
+    };
+    save_as(&app, &dialog, text.as_bytes())
 }

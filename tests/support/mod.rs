@@ -3,6 +3,7 @@
 //! be searched afterwards.
 #![allow(dead_code)]
 
+pub mod file_dialog;
 pub mod notifications;
 pub mod webdriver;
 
