@@ -5,6 +5,8 @@
 
 mod support;
 
+use hearth_core::journal::store;
+use hearth_core::vault::{NewPartner, Vault};
 use support::file_dialog::{self, Dialog};
 use support::{set_up_couple, Harness, PASS_A, PASS_B};
 
@@ -157,5 +159,68 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
         t.contains("Unfinished") && t.contains("Just mine") && t.contains("Ours")
     });
     ui.screenshot("31-journal-after-restore");
+    ui.close();
+}
+
+/// A journal of 100,000 shared entries (written straight into the real vault files, through the
+/// same triggers that build the search index): the list shows the newest first a page at a time,
+/// older pages come on request, and search finds one word among them.
+#[test]
+fn the_list_stays_a_page_at_a_time_at_100000_entries() {
+    const ENTRIES: u32 = 100_000;
+    let harness = Harness::start();
+    let mut vault = Vault::new(harness.data_dir());
+    let names = [("Sam", PASS_A), ("Alex", PASS_B)]
+        .map(|(name, passphrase)| NewPartner { name, passphrase });
+    let [a, b] = names;
+    vault.setup(a, b).unwrap();
+    let session = vault.session().unwrap();
+    let tx = session.conn().unchecked_transaction().unwrap();
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO main.entries (created_at, updated_at, title, body, entry_date, tags, author)
+                 VALUES ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?1, ?2, date('2020-01-01', ?3), '', 'a')",
+            )
+            .unwrap();
+        for i in 0..ENTRIES {
+            let body = if i == 4321 {
+                "the marigold evening we kept".to_string()
+            } else {
+                format!("an ordinary evening number {i}")
+            };
+            let day = format!("+{} days", i / 40);
+            insert.execute((format!("Entry {i}"), body, day)).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    vault.lock();
+
+    let ui = harness.open();
+    // A fresh start names no one: the passphrase alone says who it is.
+    ui.find("#unlock-pass")
+        .type_text(&format!("{PASS_A}{ENTER}"));
+    ui.find("#nav-journal").click();
+    let titles =
+        "[...document.querySelectorAll('#entry-list .entry-title')].map(e => e.textContent)";
+    ui.wait_script(
+        &format!("return {titles}.length"),
+        serde_json::json!(store::PAGE_SIZE),
+    );
+    let first = ui.execute(&format!("return {titles}[0]"));
+    assert_eq!(first, "Entry 99999", "newest first");
+    ui.find("#entries-more").click();
+    ui.wait_script(
+        &format!("return {titles}.length"),
+        serde_json::json!(2 * store::PAGE_SIZE),
+    );
+    let last = ui.execute(&format!("return {titles}.at(-1)"));
+    assert_eq!(last, "Entry 99900");
+
+    ui.find("#journal-search").type_text("marigold");
+    ui.wait_script(
+        &format!("return {titles}"),
+        serde_json::json!(["Entry 4321"]),
+    );
     ui.close();
 }
