@@ -58,6 +58,7 @@ const COMMANDS: &[&str] = &[
     "share_entry",
     "search_entries",
     "entry_tags",
+    "entry_prompts",
     "add_appreciation",
     "list_appreciations",
     "appreciation_of_the_day",

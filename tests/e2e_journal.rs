@@ -164,7 +164,8 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
 
 /// A journal of 100,000 shared entries (written straight into the real vault files, through the
 /// same triggers that build the search index): the list shows the newest first a page at a time,
-/// older pages come on request, and search finds one word among them.
+/// older pages come on request, the prompt filter keeps the two about one prompt, and search finds
+/// one word among them.
 #[test]
 fn the_list_stays_a_page_at_a_time_at_100000_entries() {
     const ENTRIES: u32 = 100_000;
@@ -194,6 +195,18 @@ fn the_list_stays_a_page_at_a_time_at_100000_entries() {
         }
     }
     tx.commit().unwrap();
+    // Two of them are about a prompt from the library.
+    hearth_core::prompts::store::sync_library(session).unwrap();
+    let prompt = hearth_core::prompts::store::list(session, &Default::default())
+        .unwrap()
+        .remove(0);
+    session
+        .conn()
+        .execute(
+            "UPDATE main.entries SET prompt_id = ?1 WHERE title IN ('Entry 4321', 'Entry 99998')",
+            [&prompt.id],
+        )
+        .unwrap();
     vault.lock();
 
     let ui = harness.open();
@@ -216,6 +229,21 @@ fn the_list_stays_a_page_at_a_time_at_100000_entries() {
     );
     let last = ui.execute(&format!("return {titles}.at(-1)"));
     assert_eq!(last, "Entry 99900");
+
+    // Filtered by the prompt: only the two about it, newest first.
+    ui.wait_script(
+        "return document.querySelectorAll('#journal-prompt option').length",
+        serde_json::json!(2),
+    );
+    ui.execute(&format!(
+        "const s = document.querySelector('#journal-prompt'); s.value = '{}'; s.dispatchEvent(new Event('change'));",
+        prompt.id
+    ));
+    ui.wait_script(
+        &format!("return {titles}"),
+        serde_json::json!(["Entry 99998", "Entry 4321"]),
+    );
+    ui.execute("const s = document.querySelector('#journal-prompt'); s.value = ''; s.dispatchEvent(new Event('change'));");
 
     ui.find("#journal-search").type_text("marigold");
     ui.wait_script(

@@ -208,7 +208,7 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     let commands = allowed_commands();
-    assert_eq!(commands.len(), 61, "{commands:?}");
+    assert_eq!(commands.len(), 62, "{commands:?}");
     for command in &commands {
         // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
         if let Err(err) = app.invoke(command, json!({})) {
@@ -575,12 +575,23 @@ fn entries_and_notes_through_commands_keep_a_locked_partner_out() {
     let app = start(dir.path());
     app.ok("setup_couple", setup_args());
     let today = chrono::Utc::now().date_naive().to_string();
+    let prompt = app.ok("prompt_of_the_day", json!({}));
     let private = app.ok(
         "create_entry",
         json!({ "space": { "space": "private", "owner": "a" }, "author": "a",
-            "draft": { "title": "Mine", "body": "the zephyrine secret", "date": today, "tags": ["Just Me"] } }),
+            "draft": { "title": "Mine", "body": "the zephyrine secret", "date": today, "tags": ["Just Me"],
+                "promptId": prompt["id"] } }),
     );
     assert_eq!(private["tags"], json!(["just-me"]));
+    assert_eq!(
+        app.ok("entry_prompts", json!({})),
+        json!([{ "id": prompt["id"], "text": prompt["text"] }])
+    );
+    let filtered = app.ok(
+        "list_entries",
+        json!({ "filter": { "promptId": prompt["id"] } }),
+    );
+    assert_eq!(filtered["entries"].as_array().unwrap().len(), 1);
     app.ok(
         "create_entry",
         json!({ "space": { "space": "shared" }, "author": "a",
@@ -626,6 +637,7 @@ fn entries_and_notes_through_commands_keep_a_locked_partner_out() {
     let page = app.ok("list_entries", json!({ "filter": {} }));
     assert_eq!(page["entries"].as_array().unwrap().len(), 1);
     assert_eq!(app.ok("entry_tags", json!({})), json!([]));
+    assert_eq!(app.ok("entry_prompts", json!({})), json!([]));
     assert_eq!(
         app.err_kind(
             "create_entry",

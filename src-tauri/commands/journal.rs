@@ -6,7 +6,9 @@ use std::time::Duration;
 use chrono::Utc;
 use hearth_core::journal::notes::{self, AppreciationNote};
 use hearth_core::journal::store::{self, UNDO_SECONDS};
-use hearth_core::journal::types::{Cursor, Entry, EntryDraft, EntryFilter, Page, SearchHit};
+use hearth_core::journal::types::{
+    Cursor, Entry, EntryDraft, EntryFilter, LinkedPrompt, Page, SearchHit,
+};
 use hearth_core::journal::{search, JournalError};
 use hearth_core::vault::{Partner, Space};
 use tauri::{AppHandle, Manager, Runtime};
@@ -112,6 +114,11 @@ pub async fn search_entries<R: Runtime>(
 #[tauri::command]
 pub async fn entry_tags<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<String>> {
     on_session(app, store::tags).await
+}
+
+#[tauri::command]
+pub async fn entry_prompts<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<LinkedPrompt>> {
+    on_session(app, store::linked_prompts).await
 }
 
 #[tauri::command]

@@ -71,6 +71,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         journal::share_entry,
         journal::search_entries,
         journal::entry_tags,
+        journal::entry_prompts,
         journal::add_appreciation,
         journal::list_appreciations,
         journal::appreciation_of_the_day,

@@ -73,6 +73,7 @@ export const api = {
   shareEntry: (owner, id) => call('share_entry', { owner, id }),
   searchEntries: (query) => call('search_entries', { query }),
   entryTags: () => call('entry_tags'),
+  entryPrompts: () => call('entry_prompts'),
   addAppreciation: (author, body) => call('add_appreciation', { author, body }),
   listAppreciations: () => call('list_appreciations'),
   appreciationOfTheDay: () => call('appreciation_of_the_day'),

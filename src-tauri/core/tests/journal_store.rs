@@ -181,6 +181,22 @@ fn lists_newest_first_in_pages_with_filters() {
             .len(),
         6
     );
+
+    // The prompt filter offers the prompts entries are about, named once the library is there.
+    let linked = store::linked_prompts(session).unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(
+        (linked[0].id.as_str(), linked[0].text.as_deref()),
+        ("fun-001", None)
+    );
+    hearth_core::prompts::store::sync_library(session).unwrap();
+    let library_text = hearth_core::prompts::store::get(session, "fun-001")
+        .unwrap()
+        .text;
+    assert_eq!(
+        store::linked_prompts(session).unwrap()[0].text,
+        Some(library_text)
+    );
 }
 
 #[test]

@@ -31,6 +31,12 @@ function readableDate(date) {
   return new Date(`${date}T12:00:00`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+// A prompt's text, short enough for a menu; a prompt no longer shown still gets a name.
+function promptLabel(text) {
+  if (!text) return 'A prompt no longer shown';
+  return text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+}
+
 export function renderJournal(app) {
   const here = unlockedPartners(app.status);
   const error = errorSlot('journal-error');
@@ -40,13 +46,16 @@ export function renderJournal(app) {
   const spaceFilter = h('select', { id: 'journal-space' },
     options([['', 'All open spaces'], ['shared', 'Shared'], ...here.map((p) => [`private-${p.id}`, `Private to ${p.name}`])], ''));
   const tagFilter = h('select', { id: 'journal-tag' }, options([], '', 'Any tag'));
+  // Opened from a prompt, the list starts with that prompt's entries.
+  const promptFilter = h('select', { id: 'journal-prompt' },
+    options(app.params?.promptId ? [[app.params.promptId, 'This prompt']] : [], app.params?.promptId ?? '', 'Any prompt'));
   const editor = entryEditor(app, here, () => reload());
   let cursor = null;
 
   const filter = () => ({
     space: spaceFilter.value ? fromKey(spaceFilter.value) : null,
     tag: tagFilter.value || null,
-    promptId: app.params?.promptId ?? null,
+    promptId: promptFilter.value || null,
   });
 
   async function reload() {
@@ -56,6 +65,10 @@ export function renderJournal(app) {
     api.entryTags().then((tags) => {
       const chosen = tagFilter.value;
       tagFilter.replaceChildren(...options(tags.map((t) => [t, `#${t}`]), chosen, 'Any tag'));
+    }).catch(() => {});
+    api.entryPrompts().then((prompts) => {
+      const chosen = promptFilter.value;
+      promptFilter.replaceChildren(...options(prompts.map((p) => [p.id, promptLabel(p.text)]), chosen, 'Any prompt'));
     }).catch(() => {});
   }
 
@@ -156,6 +169,7 @@ export function renderJournal(app) {
   });
   spaceFilter.addEventListener('change', reload);
   tagFilter.addEventListener('change', reload);
+  promptFilter.addEventListener('change', reload);
   more.addEventListener('click', loadPage);
 
   const section = h('section', { 'aria-labelledby': 'journal-title' },
@@ -166,7 +180,8 @@ export function renderJournal(app) {
     h('div', { class: 'row filters', 'data-search': 'journal-search' },
       h('div', { class: 'field' }, h('label', { for: 'journal-search', text: 'Search' }), search),
       h('div', { class: 'field' }, h('label', { for: 'journal-space', text: 'Space' }), spaceFilter),
-      h('div', { class: 'field' }, h('label', { for: 'journal-tag', text: 'Tag' }), tagFilter)),
+      h('div', { class: 'field' }, h('label', { for: 'journal-tag', text: 'Tag' }), tagFilter),
+      h('div', { class: 'field' }, h('label', { for: 'journal-prompt', text: 'Prompt' }), promptFilter)),
     error, list, more);
   if (app.params?.newEntry) editor.open(null, app.params.newEntry);
   reload();

@@ -359,6 +359,38 @@ pub fn tags(session: &Session) -> Result<Vec<String>> {
     Ok(all.into_iter().collect())
 }
 
+/// The prompts that entries in the open spaces are about, each with its text where the library
+/// still shows it, in the order of their text.
+pub fn linked_prompts(session: &Session) -> Result<Vec<LinkedPrompt>> {
+    let mut ids = std::collections::BTreeSet::new();
+    for space in Space::ALL.into_iter().filter(|s| session.is_open(*s)) {
+        let mut statement = session.conn().prepare_cached(&format!(
+            "SELECT DISTINCT prompt_id FROM {}.entries
+             WHERE prompt_id IS NOT NULL AND deleted_at IS NULL",
+            space.schema()
+        ))?;
+        for id in statement.query_map([], |r| r.get::<_, String>(0))? {
+            ids.insert(id?);
+        }
+    }
+    let mut linked = Vec::with_capacity(ids.len());
+    for id in ids {
+        let text = match crate::prompts::store::get(session, &id) {
+            Ok(prompt) => Some(prompt.text),
+            Err(crate::prompts::PromptsError::Storage(err)) => return Err(err.into()),
+            Err(_) => None,
+        };
+        linked.push(LinkedPrompt { id, text });
+    }
+    linked.sort_by(|a, b| {
+        a.text
+            .is_none()
+            .cmp(&b.text.is_none())
+            .then(a.text.cmp(&b.text))
+    });
+    Ok(linked)
+}
+
 pub fn count(session: &Session, space: Space) -> Result<u64> {
     let schema = session.schema(space)?;
     Ok(session

@@ -132,6 +132,14 @@ pub struct Page {
     pub next: Option<Cursor>,
 }
 
+/// A prompt that some entry in an open space is about, for the list's prompt filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkedPrompt {
+    pub id: String,
+    /// `None` when the prompt is no longer shown: a deleted own prompt, or a topic now hidden.
+    pub text: Option<String>,
+}
+
 /// A piece of a search snippet; `hit` pieces are what matched, for the UI to mark.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SnippetPart {
