@@ -46,21 +46,25 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
 }
 
 /// One tick: shows what came due, updates the tray, and says how long to sleep.
+///
+/// The reminders are let go before the tray is touched: changing a menu item waits for the main
+/// thread, and the main thread may itself be waiting for the reminders (the tray's Pause).
 fn look_at_the_clock<R: Runtime>(app: &AppHandle<R>) -> std::time::Duration {
     let state = app.state::<AppState>();
     let now = Utc::now();
-    let Ok(mut live) = state.reminders() else {
-        return hearth_core::reminders::live::MAX_SLEEP;
+    let (notice, next, paused, sleep) = {
+        let Ok(mut live) = state.reminders() else {
+            return hearth_core::reminders::live::MAX_SLEEP;
+        };
+        let notice = live.tick(now).ok().flatten();
+        let next = live.next(now).map(|item| item.fire_at);
+        (notice, next, live.paused(now), live.sleep_for(Utc::now()))
     };
-    if let Ok(Some(notice)) = live.tick(now) {
+    if let Some(notice) = notice {
         show(app, &notice);
     }
-    crate::tray::show_status(
-        app,
-        live.next(now).map(|item| item.fire_at),
-        live.paused(now),
-    );
-    live.sleep_for(Utc::now())
+    crate::tray::show_status(app, next, paused);
+    sleep
 }
 
 fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) {

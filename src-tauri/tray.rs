@@ -81,10 +81,22 @@ pub fn show_status<R: Runtime>(app: &AppHandle<R>, next: Option<DateTime<Utc>>, 
 }
 
 fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    let state = app.state::<AppState>();
     match event.id().as_ref() {
         "open" => crate::window::bring_forward(app, None),
         "next" => crate::window::bring_forward(app, Some(Vec::new())),
+        // Off the main thread: locking may wait for a vault job (a backup, say), and the window
+        // must keep answering meanwhile.
+        action @ ("lock" | "pause" | "quit") => {
+            let (app, action) = (app.clone(), action.to_string());
+            tauri::async_runtime::spawn_blocking(move || on_vault_action(&app, &action));
+        }
+        _ => {}
+    }
+}
+
+fn on_vault_action<R: Runtime>(app: &AppHandle<R>, action: &str) {
+    let state = app.state::<AppState>();
+    match action {
         "lock" if state.lock().is_ok() => {
             let _ = app.emit(crate::LOCKED_EVENT, ());
         }

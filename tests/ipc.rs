@@ -650,3 +650,29 @@ fn entries_and_notes_through_commands_keep_a_locked_partner_out() {
         "locked"
     );
 }
+
+/// Every command is async, so none runs on the main thread: a command that waits there for a lock
+/// held by a thread that is itself waiting for the main thread (the reminder timer updating the
+/// tray) froze the whole window once.
+#[test]
+fn no_command_runs_on_the_main_thread() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/commands");
+    let mut checked = 0;
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (index, _) in source.match_indices("#[tauri::command]") {
+            let signature = source[index..]
+                .lines()
+                .find(|line| line.contains("fn "))
+                .unwrap();
+            assert!(
+                signature.contains("async fn"),
+                "{}: {signature} is not async",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 62, "every command was looked at");
+}

@@ -151,26 +151,26 @@ fn status<R: Runtime>(app: &AppHandle<R>) -> CommandResult<ReminderStatus> {
 }
 
 #[tauri::command]
-pub fn reminder_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
+pub async fn reminder_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
     status(&app)
 }
 
 #[tauri::command]
-pub fn pause_reminders_today<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
+pub async fn pause_reminders_today<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
     app.state::<AppState>()
         .change_reminders(|live| live.pause_until(crate::tray::end_of_today(Utc::now())))?;
     status(&app)
 }
 
 #[tauri::command]
-pub fn resume_reminders<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
+pub async fn resume_reminders<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
     app.state::<AppState>()
         .change_reminders(|live| live.resume())?;
     status(&app)
 }
 
 #[tauri::command]
-pub fn snooze_reminders<R: Runtime>(
+pub async fn snooze_reminders<R: Runtime>(
     app: AppHandle<R>,
     reminder_ids: Vec<String>,
     snooze: Snooze,

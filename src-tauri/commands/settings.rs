@@ -44,20 +44,20 @@ pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> Comma
 
 /// The UI calls this (throttled) on key presses and pointer moves.
 #[tauri::command]
-pub fn note_activity<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
+pub async fn note_activity<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
     app.state::<AppState>().touch()
 }
 
 /// Whether Hearth starts (in the tray) at login. Off until the person turns it on.
 #[tauri::command]
-pub fn get_autostart<R: Runtime>(app: AppHandle<R>) -> CommandResult<bool> {
+pub async fn get_autostart<R: Runtime>(app: AppHandle<R>) -> CommandResult<bool> {
     autostart(&app)?
         .is_enabled()
         .map_err(|_| CommandError::internal())
 }
 
 #[tauri::command]
-pub fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> CommandResult<bool> {
+pub async fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> CommandResult<bool> {
     let manager = autostart(&app)?;
     let changed = if enabled {
         manager.enable()

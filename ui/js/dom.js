@@ -15,6 +15,27 @@ export function h(tag, props = {}, ...children) {
   return element;
 }
 
+// The same for SVG, which needs its own namespace; attributes only, text through `text`.
+export function svg(tag, props = {}, ...children) {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') element.textContent = value;
+    else element.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) element.append(child);
+  }
+  return element;
+}
+
+// A small padlock drawn in the text colour, for whatever only one partner can read.
+export function lockMark() {
+  return svg('svg', { class: 'lock-mark', viewBox: '0 0 16 16', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', { x: 3, y: 7, width: 10, height: 8, rx: 1.5, fill: 'currentColor' }),
+    svg('path', { d: 'M5 7V5a3 3 0 0 1 6 0v2', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6 }));
+}
+
 // A labelled input with an optional hint, wired for screen readers.
 export function field({ id, label, type = 'text', autocomplete = 'off', hint, required = true, ...rest }) {
   const hintId = hint ? `${id}-hint` : undefined;

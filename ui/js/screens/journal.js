@@ -3,7 +3,7 @@
 // (and before any lock); delete can be undone for 10 seconds.
 
 import { api } from '../api.js';
-import { h, errorSlot, showError, confirmInPlace } from '../dom.js';
+import { h, errorSlot, showError, confirmInPlace, lockMark } from '../dom.js';
 import { options } from '../prompt-meta.js';
 import { unlockedPartners } from '../people.js';
 
@@ -114,7 +114,7 @@ export function renderJournal(app) {
       ...entry.tags.map((t) => `#${t}`)].filter(Boolean).join(' · ');
     const card = h('article', { class: 'card entry', 'data-entry': `${spaceKey(entry.space)}:${entry.id}` },
       entry.title ? h('h2', { class: 'entry-title', text: entry.title }) : null,
-      h('p', { class: 'hint', text: meta }),
+      h('p', { class: 'hint' }, entry.space.space === 'private' ? lockMark() : null, meta),
       body, actions);
     return card;
   }
