@@ -1,6 +1,7 @@
 //! The one shape every command error takes across IPC: `{ "kind": ..., "message": ... }`. The kind is
 //! for code and tests; the message is plain words the UI shows as they are.
 
+use hearth_core::checkins::CheckinError;
 use hearth_core::journal::JournalError;
 use hearth_core::prompts::PromptsError;
 use hearth_core::reminders::ReminderError;
@@ -44,6 +45,12 @@ macro_rules! from_domain_errors {
     )+};
 }
 
-from_domain_errors!(VaultError, JournalError, PromptsError, ReminderError);
+from_domain_errors!(
+    VaultError,
+    JournalError,
+    PromptsError,
+    ReminderError,
+    CheckinError
+);
 
 pub type CommandResult<T> = Result<T, CommandError>;

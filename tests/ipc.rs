@@ -208,7 +208,7 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     let commands = allowed_commands();
-    assert_eq!(commands.len(), 62, "{commands:?}");
+    assert_eq!(commands.len(), 72, "{commands:?}");
     for command in &commands {
         // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
         if let Err(err) = app.invoke(command, json!({})) {
@@ -258,11 +258,48 @@ fn with_only_b_unlocked_no_command_returns_a_private_marker() {
             marker,
         )
         .unwrap();
+        // A, alone, answers this week's check-in and reflects, both holding the marker.
+        vault.lock();
+        vault
+            .unlock(Some(Partner::A), PASS_A, std::time::Instant::now())
+            .unwrap();
+        let session = vault.session().unwrap();
+        let week = hearth_core::checkins::Week::of(chrono::Local::now().date_naive());
+        let ratings = hearth_core::checkins::Ratings {
+            love: 3,
+            vulnerability: 3,
+            trust: 3,
+            commitment: 3,
+        };
+        hearth_core::checkins::store::answer(
+            session,
+            Partner::A,
+            &week,
+            ratings,
+            marker,
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        hearth_core::checkins::reflection::save(
+            session,
+            Partner::A,
+            hearth_core::checkins::reflection::Enemy::Resentment,
+            marker,
+            chrono::Local::now().date_naive(),
+        )
+        .unwrap();
         vault.lock();
     }
     let app = start(dir.path());
     app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
     let responses = [
+        app.invoke("checkin_state", json!({})),
+        app.invoke("checkin_trends", json!({})),
+        app.invoke("checkin_due", json!({})),
+        app.invoke("list_entries", json!({ "filter": {} })),
+        app.invoke("search_entries", json!({ "query": marker })),
+        app.invoke("entry_tags", json!({})),
+        app.invoke("list_agreements", json!({})),
         app.invoke("vault_status", json!({})),
         app.invoke("get_settings", json!({})),
         app.invoke("set_auto_lock", json!({ "minutes": 5 })),
@@ -674,5 +711,87 @@ fn no_command_runs_on_the_main_thread() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 62, "every command was looked at");
+    assert_eq!(checked, 72, "every command was looked at");
+}
+
+#[test]
+fn neither_partner_reads_the_others_check_in_before_both_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path());
+    app.ok("setup_couple", setup_args());
+    let ratings = |n: u8| json!({ "love": n, "vulnerability": n, "trust": n, "commitment": n });
+
+    // Both unlocked (as right after setup): no one answers for the other at the same keyboard.
+    assert_eq!(
+        app.err_kind(
+            "answer_checkin",
+            json!({ "partner": "a", "ratings": ratings(4), "note": "" })
+        ),
+        "not_alone"
+    );
+
+    app.ok("lock", json!({}));
+    app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    assert_eq!(app.ok("checkin_due", json!({}))["due"], true);
+    let after_a = app.ok(
+        "answer_checkin",
+        json!({ "partner": "a", "ratings": ratings(4), "note": "the zephyrine week" }),
+    );
+    assert_eq!(after_a["own"]["ratings"], ratings(4));
+    assert_eq!(after_a["revealed"], Value::Null);
+    assert_eq!(
+        app.err_kind(
+            "answer_checkin",
+            json!({ "partner": "b", "ratings": ratings(2), "note": "" })
+        ),
+        "locked"
+    );
+
+    // B alone: A has answered, and that is all B can learn, through any command.
+    app.ok("lock", json!({}));
+    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    let seen = app.ok("checkin_state", json!({}));
+    assert_eq!(
+        (
+            &seen["aAnswered"],
+            &seen["bAnswered"],
+            &seen["own"],
+            &seen["revealed"]
+        ),
+        (&json!(true), &json!(false), &Value::Null, &Value::Null)
+    );
+    assert_eq!(app.ok("checkin_trends", json!({})), json!([]));
+    for command in ["checkin_state", "checkin_trends", "checkin_due"] {
+        let reply = app.ok(command, json!({})).to_string();
+        assert!(!reply.contains("zephyrine"), "{command}: {reply}");
+    }
+    assert_eq!(
+        app.err_kind(
+            "answer_checkin",
+            json!({ "partner": "b", "ratings": { "love": 2, "vulnerability": 2, "trust": 2 }, "note": "" })
+        ),
+        "invalid_input",
+        "half an answer is not an answer"
+    );
+
+    // B answers: both are shown side by side, to B now and to A after unlocking.
+    let after_b = app.ok(
+        "answer_checkin",
+        json!({ "partner": "b", "ratings": ratings(2), "note": "" }),
+    );
+    assert_eq!(after_b["revealed"]["a"]["note"], "the zephyrine week");
+    assert_eq!(after_b["revealed"]["b"]["ratings"], ratings(2));
+    app.ok("lock", json!({}));
+    app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    assert_eq!(
+        app.ok("checkin_trends", json!({}))[0]["b"]["ratings"],
+        ratings(2)
+    );
+    assert_eq!(
+        app.err_kind(
+            "answer_checkin",
+            json!({ "partner": "a", "ratings": ratings(1), "note": "" })
+        ),
+        "already_revealed"
+    );
 }

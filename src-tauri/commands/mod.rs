@@ -2,6 +2,7 @@
 //! Vault work (Argon2id, SQLCipher) runs on the blocking pool so the window never freezes.
 
 mod backup;
+mod checkins;
 mod journal;
 mod prompts;
 mod reminders;
@@ -55,6 +56,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         reminders::record_together_time,
         reminders::kept_this_month,
         reminders::recent_together_times,
+        reminders::next_together_time,
         reminders::get_reminder_prefs,
         reminders::set_reminder_prefs,
         reminders::reminder_status,
@@ -72,6 +74,15 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         journal::search_entries,
         journal::entry_tags,
         journal::entry_prompts,
+        checkins::checkin_state,
+        checkins::answer_checkin,
+        checkins::checkin_trends,
+        checkins::checkin_due,
+        checkins::reflection_topics,
+        checkins::save_reflection,
+        checkins::save_agreement,
+        checkins::list_agreements,
+        checkins::list_gestures,
         journal::add_appreciation,
         journal::list_appreciations,
         journal::appreciation_of_the_day,

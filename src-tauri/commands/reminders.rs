@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
 use hearth_core::reminders::prefs::{self, ReminderPrefs};
 use hearth_core::reminders::scheduler::Snooze;
 use hearth_core::reminders::store::{
-    self, Outcome, PastTogetherTime, Reminder, ReminderDraft, ReminderKind,
+    self, Outcome, PastTogetherTime, Reminder, ReminderDraft, ReminderKind, UpcomingTogetherTime,
 };
 use hearth_core::reminders::{ics, ReminderError};
 use hearth_core::vault::{Session, Vault};
@@ -103,6 +103,13 @@ pub async fn kept_this_month<R: Runtime>(app: AppHandle<R>) -> CommandResult<u32
         store::kept_between(s, since, Utc::now())
     })
     .await
+}
+
+#[tauri::command]
+pub async fn next_together_time<R: Runtime>(
+    app: AppHandle<R>,
+) -> CommandResult<Option<UpcomingTogetherTime>> {
+    on_reminders(app, false, |s| store::next_together_time(s, Utc::now())).await
 }
 
 #[tauri::command]

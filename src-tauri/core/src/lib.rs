@@ -2,10 +2,14 @@
 //!
 //! Each domain is a module with its own types, errors, storage and tests:
 //! - [`vault`]: the encrypted SQLCipher vaults, their keyslots, unlocking and locking;
+//! - [`checkins`]: the weekly check-in and its reveal rule, the four-enemies reflection, repair
+//!   agreements;
 //! - [`journal`]: entries kept in the shared vault or in one partner's private vault;
-//! - [`prompts`]: the prompt library, date-night deals, consent, and what was discussed;
-//! - [`reminders`]: together-time reminders (so far: recurrence and the scheduler's decisions).
+//! - [`prompts`]: the prompt library, gesture ideas, date-night deals, consent, and what was
+//!   discussed;
+//! - [`reminders`]: together-time reminders: recurrence, the scheduler's decisions, the wake list.
 
+pub mod checkins;
 mod files;
 pub mod journal;
 pub mod prompts;

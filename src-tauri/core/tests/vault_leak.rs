@@ -1,9 +1,9 @@
 //! No plaintext on disk: a unique marker written through every write path that exists (names,
 //! passphrases, shared and private entries, reminder titles, which the wake list written beside the
-//! vaults must not carry; entry titles and tags, which also fill the full-text index; a backup file
-//! and an age-encrypted export written beside them), and the recovery codes, must appear in no file under the
-//! data folder, as UTF-8 or UTF-16LE, while the vaults are open and after lock. No file may be a
-//! plaintext SQLite database.
+//! vaults must not carry; entry titles and tags, which also fill the full-text index; check-in
+//! notes, repair agreements and reflections; a backup file and an age-encrypted export written
+//! beside them), and the recovery codes, must appear in no file under the data folder, as UTF-8 or
+//! UTF-16LE, while the vaults are open and after lock. No file may be a plaintext SQLite database.
 
 mod common;
 
@@ -65,6 +65,42 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
         };
         journal::store::create(session, space, author, &draft).unwrap();
     }
+    // A check-in note and a repair agreement (the shared vault); a reflection (A's private one).
+    hearth_core::checkins::repair::save(session, &format!("we agree {marker}"), chrono::Utc::now())
+        .unwrap();
+    vault.lock();
+    vault
+        .unlock(Some(Partner::A), &pass_a, std::time::Instant::now())
+        .unwrap();
+    let session = vault.session().unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let ratings = hearth_core::checkins::Ratings {
+        love: 4,
+        vulnerability: 3,
+        trust: 5,
+        commitment: 4,
+    };
+    hearth_core::checkins::store::answer(
+        session,
+        Partner::A,
+        &hearth_core::checkins::Week::of(today),
+        ratings,
+        &format!("note {marker}"),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    hearth_core::checkins::reflection::save(
+        session,
+        Partner::A,
+        hearth_core::checkins::reflection::Enemy::Entitlement,
+        &format!("reflecting {marker}"),
+        today,
+    )
+    .unwrap();
+    vault
+        .add_partner(Partner::B, &pass_b, std::time::Instant::now())
+        .unwrap();
+    let session = vault.session().unwrap();
     let names = settings::partner_names(session).unwrap();
     let entries = journal::export::entries_of(session, Partner::A).unwrap();
     let text =

@@ -34,20 +34,82 @@ export function renderHome(app) {
           onclick: () => app.go('together', { cards: [prompt], minutes: 0 }) })));
   }).catch((err) => showError(error, err));
 
-  return h('section', { class: 'home', 'aria-labelledby': 'home-greeting' },
+  const section = h('section', { class: 'home', 'aria-labelledby': 'home-greeting' },
     h('h1', { id: 'home-greeting', text: `${greeting(new Date().getHours())}, ${names.join(' and ')}` }),
     error,
-    today,
-    appreciationCard(app),
-    h('div', { class: 'card' },
-      h('h2', { text: 'Quick start' }),
+    h('div', { class: 'card', 'aria-labelledby': 'quick-title' },
+      h('h2', { id: 'quick-title', text: 'What now?' }),
       h('div', { class: 'actions start' },
         h('button', { type: 'button', id: 'quick-date', text: 'Plan a date night', onclick: () => app.go('date-night') }),
+        h('button', { type: 'button', id: 'quick-write', text: 'Write an entry', onclick: () => app.go('journal', { newEntry: {} }) }),
+        h('button', { type: 'button', id: 'quick-appreciate', text: 'Appreciate',
+          onclick: () => document.getElementById('appreciation-text')?.focus() }),
         h('button', { type: 'button', id: 'quick-prompts', text: 'Browse prompts', onclick: () => app.go('prompts') })),
       h('p', { class: 'hint', text: names.length === 2
         ? 'You are both here: your shared space and both private spaces are open.'
         : `Your shared space and ${names[0]}'s private space are open. Press Ctrl+L to lock at any time.` })),
+    today,
+    togetherCard(app),
+    checkinCard(app),
+    appreciationCard(app),
+    h('p', { class: 'care-link' },
+      h('button', { type: 'button', class: 'quiet', id: 'home-care', text: 'Hearth is not therapy: care and support',
+        onclick: () => app.go('care') })),
   );
+  return section;
+}
+
+// How long until a moment, in words: "in 2 days and 3 hours", "in 40 minutes".
+export function countdown(until, now = Date.now()) {
+  const minutes = Math.max(0, Math.round((until - now) / 60000));
+  if (minutes < 1) return 'now';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const unit = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (days) return `in ${unit(days, 'day')}${hours ? ` and ${unit(hours, 'hour')}` : ''}`;
+  if (hours) return `in ${unit(hours, 'hour')}${mins ? ` and ${unit(mins, 'minute')}` : ''}`;
+  return `in ${unit(mins, 'minute')}`;
+}
+
+// The next together-time, counting down, and the together-times kept this month (a count that only
+// ever grows; nothing is said about the ones missed).
+function togetherCard(app) {
+  const body = h('div', {}, h('p', { class: 'hint', text: 'Loading…' }));
+  const card = h('div', { class: 'card', id: 'home-together', 'aria-labelledby': 'together-title' },
+    h('h2', { id: 'together-title', text: 'Your next together-time' }), body);
+  Promise.all([api.nextTogetherTime(), api.keptThisMonth()]).then(([next, kept]) => {
+    const keptLine = kept > 0 ? h('p', { id: 'home-kept', text: `Together-times kept this month: ${kept}. Lovely.` }) : null;
+    if (!next) {
+      body.replaceChildren(h('p', { text: 'No together-time planned yet. A regular, phone-free hour does a lot.' }), keptLine,
+        h('div', { class: 'actions start' }, h('button', { type: 'button', id: 'home-plan-time', text: 'Plan a together-time', onclick: () => app.go('reminders') })));
+      return;
+    }
+    const starts = new Date(next.startsAt);
+    const left = h('p', { class: 'countdown', id: 'home-countdown', 'aria-live': 'off' });
+    const tick = () => { left.textContent = countdown(starts.getTime()); };
+    tick();
+    const timer = setInterval(() => (card.isConnected ? tick() : clearInterval(timer)), 30000);
+    body.replaceChildren(
+      h('p', { class: 'prompt-text', id: 'home-next-title', text: next.title }),
+      h('p', { class: 'hint', text: starts.toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) }),
+      left, keptLine);
+  }).catch(() => body.replaceChildren(h('p', { class: 'hint', text: 'Reminders could not be read just now.' })));
+  return card;
+}
+
+// This week's check-in, when it waits for the partner who is here. Nothing is shown otherwise.
+function checkinCard(app) {
+  const card = h('div', { class: 'card', id: 'home-checkin', hidden: true, 'aria-labelledby': 'home-checkin-title' });
+  api.checkinDue().then(({ due }) => {
+    if (!due) return;
+    card.replaceChildren(
+      h('h2', { id: 'home-checkin-title', text: 'This week\'s check-in' }),
+      h('p', { text: 'Four quick ratings, just for the two of you, whenever you have five minutes. You see each other\'s answers once you have both answered.' }),
+      h('div', { class: 'actions start' }, h('button', { type: 'button', id: 'home-checkin-open', text: 'Open the check-in', onclick: () => app.go('checkin') })));
+    card.hidden = false;
+  }).catch(() => {});
+  return card;
 }
 
 // "I appreciated…": a one-line note to the other, and now and then an older one brought back.

@@ -19,7 +19,7 @@ const DURATIONS = [['30', '30 minutes'], ['60', '1 hour'], ['90', '1½ hours'], 
 const DEFAULT_TEXT = 'Time for the two of you';
 
 const kindLabel = (kind) => KINDS.find(([k]) => k === kind)?.[1] ?? kind;
-const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function nextSundayEvening() {
   const d = new Date();

@@ -10,6 +10,10 @@ import { renderReveal } from './reveal.js';
 import { renderHistory } from './history.js';
 import { renderReminders } from './reminders.js';
 import { renderJournal } from './journal.js';
+import { renderCheckin } from './checkin.js';
+import { renderRepair } from './repair.js';
+import { renderGestures } from './gestures.js';
+import { renderCare } from './care.js';
 import { unlockedNames, lockedPartners } from '../people.js';
 
 const SCREENS = [
@@ -17,11 +21,14 @@ const SCREENS = [
   { id: 'prompts', label: 'Prompts', render: renderPrompts },
   { id: 'date-night', label: 'Date night', render: renderDateNight },
   { id: 'journal', label: 'Journal', render: renderJournal },
+  { id: 'checkin', label: 'Check-in', render: renderCheckin },
+  { id: 'repair', label: 'Repair', render: renderRepair },
+  { id: 'gestures', label: 'Gestures', render: renderGestures },
   { id: 'history', label: 'History', render: renderHistory },
   { id: 'reminders', label: 'Reminders', render: renderReminders },
   { id: 'settings', label: 'Settings', render: renderSettings },
 ];
-const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal };
+const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare };
 
 export function renderShell(app) {
   const { status } = app;

@@ -25,8 +25,16 @@ pub struct Library {
 /// The library shipped in this build, parsed once.
 pub fn builtin() -> Result<&'static Library> {
     static LIBRARY: OnceLock<std::result::Result<Library, String>> = OnceLock::new();
-    LIBRARY
-        .get_or_init(|| parse(LIBRARY_JSON).map_err(|err| err.to_string()))
+    parsed_once(&LIBRARY, || parse(LIBRARY_JSON))
+}
+
+/// A file shipped inside the binary, parsed and checked on first use; a damaged one gives the same
+/// error every time it is asked for.
+pub(super) fn parsed_once<T>(
+    cell: &'static OnceLock<std::result::Result<T, String>>,
+    parse: impl FnOnce() -> Result<T>,
+) -> Result<&'static T> {
+    cell.get_or_init(|| parse().map_err(|err| err.to_string()))
         .as_ref()
         .map_err(|err| PromptsError::Library(err.clone()))
 }

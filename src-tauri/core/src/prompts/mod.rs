@@ -1,9 +1,10 @@
 //! Hearth's first job: conversation prompts. A library of our own prompts across the kinds of
 //! intimacy, the couple's own additions, a consent gate for the sensual and sexual category, the
-//! date-night deal, the prompt of the day, and the history of what was discussed.
+//! date-night deal, the prompt of the day, the history of what was discussed, and gesture ideas.
 
 pub mod deal;
 mod error;
+pub mod gestures;
 pub mod library;
 pub mod store;
 mod types;

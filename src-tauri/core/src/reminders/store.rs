@@ -396,3 +396,36 @@ pub fn recent_together_times(
     past.sort_by_key(|t| std::cmp::Reverse(t.occurrence));
     Ok(past)
 }
+
+/// The next together-time to come: what the home screen counts down to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpcomingTogetherTime {
+    pub reminder_id: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+}
+
+/// The soonest start after `now` among the active together-times (nudges are not together-times).
+pub fn next_together_time(
+    session: &Session,
+    now: DateTime<Utc>,
+) -> Result<Option<UpcomingTogetherTime>> {
+    let mut soonest: Option<UpcomingTogetherTime> = None;
+    for reminder in list(session)?
+        .into_iter()
+        .filter(|r| r.active && r.kind.is_together_time())
+    {
+        let Some(starts_at) = reminder.recurrence()?.after(now, 1)?.into_iter().next() else {
+            continue;
+        };
+        if soonest.as_ref().is_none_or(|s| starts_at < s.starts_at) {
+            soonest = Some(UpcomingTogetherTime {
+                reminder_id: reminder.id,
+                title: reminder.title,
+                starts_at,
+            });
+        }
+    }
+    Ok(soonest)
+}

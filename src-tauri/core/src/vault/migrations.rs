@@ -39,6 +39,11 @@ pub const SHARED: &[Migration] = &[
             include_str!("../../migrations/shared/0004_journal.sql")
         ),
     },
+    Migration {
+        version: 5,
+        name: "check-ins, repair agreements",
+        sql: include_str!("../../migrations/shared/0005_checkins.sql"),
+    },
 ];
 
 pub const PRIVATE: &[Migration] = &[
@@ -155,11 +160,40 @@ mod tests {
         let err = migrate(&mut conn, Path::new("shared.db"), SHARED).unwrap_err();
         assert!(matches!(
             err,
-            VaultError::FormatTooNew {
-                found: 99,
-                supported: 4,
-                ..
-            }
+            VaultError::FormatTooNew { found: 99, supported, .. } if supported == latest(SHARED)
         ));
+    }
+
+    #[test]
+    fn check_ins_arrive_beside_existing_rows_and_keep_ratings_in_range() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new("shared.db"), &SHARED[..4]).unwrap();
+        conn.execute(
+            "INSERT INTO appreciation_notes (author, body, created_at) VALUES ('a', 'kept', 'now')",
+            [],
+        )
+        .unwrap();
+        assert_eq!(
+            migrate(&mut conn, Path::new("shared.db"), SHARED).unwrap(),
+            5
+        );
+        let kept: String = conn
+            .query_row("SELECT body FROM appreciation_notes", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, "kept");
+        let insert = |rating: i64| {
+            conn.execute(
+                "INSERT INTO checkin_answers (week, partner, love, vulnerability, trust, commitment, answered_at)
+                 VALUES ('2026-W47', 'a', ?1, 3, 3, 3, 'now')",
+                [rating],
+            )
+        };
+        assert!(
+            insert(6).is_err(),
+            "a rating above 5 is refused by the schema too"
+        );
+        assert!(insert(0).is_err());
+        insert(5).unwrap();
+        assert!(insert(4).is_err(), "one answer per partner and week");
     }
 }
