@@ -154,3 +154,79 @@ pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
     ui.find("#recovery-next").click();
     ui.wait_text("#home-greeting", |t| t.contains(names[0]));
 }
+
+/// A couple (Sam with PASS_A, Alex with PASS_B) set up straight in the harness's data folder, as a
+/// test helper: real vault files, written through hearth-core before the app starts. Each of
+/// `checkins` is (weeks before this one, Sam's rating, Alex's rating), answered by each partner in
+/// their own unlock as the app requires. Alex left an appreciation note three days ago. With
+/// `together_time`, a weekly together-time starts tomorrow at 19:00.
+pub fn seed_couple(data_dir: &Path, checkins: &[(i64, u8, u8)], together_time: bool) {
+    use hearth_core::checkins::{store, Ratings, Week};
+    use hearth_core::vault::{NewPartner, Partner, Vault};
+    let mut vault = Vault::new(data_dir);
+    vault
+        .setup(
+            NewPartner {
+                name: "Sam",
+                passphrase: PASS_A,
+            },
+            NewPartner {
+                name: "Alex",
+                passphrase: PASS_B,
+            },
+        )
+        .unwrap();
+    hearth_core::journal::notes::add(
+        vault.session().unwrap(),
+        Partner::B,
+        "I appreciated the soup you made when I was worn out",
+        chrono::Utc::now() - chrono::Duration::days(3),
+    )
+    .unwrap();
+    if together_time {
+        let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+        hearth_core::reminders::store::create(
+            vault.session().unwrap(),
+            &hearth_core::reminders::store::ReminderDraft {
+                kind: hearth_core::reminders::store::ReminderKind::WeeklySlot,
+                title: "Sunday tea, phones away".into(),
+                notification_text: None,
+                rule: "FREQ=WEEKLY".into(),
+                zone: "UTC".into(),
+                start_local: tomorrow.and_hms_opt(19, 0, 0).unwrap(),
+                lead_minutes: 0,
+                duration_minutes: 60,
+                active: true,
+            },
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    }
+    let today = chrono::Local::now().date_naive();
+    for (who, pass) in [(Partner::A, PASS_A), (Partner::B, PASS_B)] {
+        vault.lock();
+        vault
+            .unlock(Some(who), pass, std::time::Instant::now())
+            .unwrap();
+        for &(weeks_ago, sam, alex) in checkins {
+            let n = if who == Partner::A { sam } else { alex };
+            let ratings = Ratings {
+                love: n,
+                vulnerability: n.saturating_sub(1).max(1),
+                trust: n,
+                commitment: (n + 1).min(5),
+            };
+            let week = Week::of(today - chrono::Duration::weeks(weeks_ago));
+            store::answer(
+                vault.session().unwrap(),
+                who,
+                &week,
+                ratings,
+                "",
+                chrono::Utc::now(),
+            )
+            .unwrap();
+        }
+    }
+    vault.lock();
+}

@@ -151,7 +151,7 @@ impl Session {
         send(&self.agent, method, &format!("{}{path}", self.url), body)
     }
 
-    fn try_find(&self, css: &str) -> Option<Element<'_>> {
+    pub fn try_find(&self, css: &str) -> Option<Element<'_>> {
         let url = format!("{}/element", self.url);
         let mut response = self
             .agent

@@ -15,7 +15,8 @@ export function h(tag, props = {}, ...children) {
   return element;
 }
 
-// The same for SVG, which needs its own namespace; attributes only, text through `text`.
+// The same for SVG, which needs its own namespace; attributes only, text through `text`. Children
+// may nest in arrays to any depth (a chart is built from maps of maps).
 export function svg(tag, props = {}, ...children) {
   const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
   for (const [key, value] of Object.entries(props)) {
@@ -23,7 +24,7 @@ export function svg(tag, props = {}, ...children) {
     if (key === 'text') element.textContent = value;
     else element.setAttribute(key, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) element.append(child);
   }
   return element;

@@ -122,6 +122,7 @@ function trendChart(app, weeks) {
   const charts = INGREDIENTS.map(({ key, label }) => {
     const summary = `${label}: ${weeks.map((w) => `${w.week}, ${a} ${w.a.ratings[key]}, ${b} ${w.b.ratings[key]}`).join('; ')}`;
     return h('figure', { class: 'trend' },
+      h('figcaption', { text: label }),
       svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': summary, class: 'trend-chart', 'data-ingredient': key },
         [1, 3, 5].map((score) => [
           svg('line', { class: 'grid', x1: pad.left, x2: width - pad.right, y1: y(score), y2: y(score) }),
@@ -133,8 +134,7 @@ function trendChart(app, weeks) {
         weeks.map((w, i) => [
           svg('circle', { class: 'point-a', cx: x(i), cy: y(w.a.ratings[key]), r: 4.5 }),
           svg('rect', { class: 'point-b', x: x(i) - 4, y: y(w.b.ratings[key]) - 4, width: 8, height: 8 }),
-        ])),
-      h('figcaption', { text: label }));
+        ])));
   });
   return [
     h('p', { class: 'legend' },

@@ -37,22 +37,20 @@ export function renderHome(app) {
   const section = h('section', { class: 'home', 'aria-labelledby': 'home-greeting' },
     h('h1', { id: 'home-greeting', text: `${greeting(new Date().getHours())}, ${names.join(' and ')}` }),
     error,
-    h('div', { class: 'card', 'aria-labelledby': 'quick-title' },
-      h('h2', { id: 'quick-title', text: 'What now?' }),
-      h('div', { class: 'actions start' },
-        h('button', { type: 'button', id: 'quick-date', text: 'Plan a date night', onclick: () => app.go('date-night') }),
-        h('button', { type: 'button', id: 'quick-write', text: 'Write an entry', onclick: () => app.go('journal', { newEntry: {} }) }),
-        h('button', { type: 'button', id: 'quick-appreciate', text: 'Appreciate',
-          onclick: () => document.getElementById('appreciation-text')?.focus() }),
-        h('button', { type: 'button', id: 'quick-prompts', text: 'Browse prompts', onclick: () => app.go('prompts') })),
-      h('p', { class: 'hint', text: names.length === 2
-        ? 'You are both here: your shared space and both private spaces are open.'
-        : `Your shared space and ${names[0]}'s private space are open. Press Ctrl+L to lock at any time.` })),
+    h('nav', { class: 'quick wide', 'aria-label': 'Quick actions' },
+      h('button', { type: 'button', id: 'quick-date', text: 'Plan a date night', onclick: () => app.go('date-night') }),
+      h('button', { type: 'button', id: 'quick-write', text: 'Write an entry', onclick: () => app.go('journal', { newEntry: {} }) }),
+      h('button', { type: 'button', id: 'quick-appreciate', text: 'Appreciate',
+        onclick: () => document.getElementById('appreciation-text')?.focus() }),
+      h('button', { type: 'button', id: 'quick-prompts', text: 'Browse prompts', onclick: () => app.go('prompts') })),
     today,
     togetherCard(app),
     checkinCard(app),
     appreciationCard(app),
-    h('p', { class: 'care-link' },
+    h('div', { class: 'care-link' },
+      h('p', { class: 'hint', text: names.length === 2
+        ? 'You are both here: your shared space and both private spaces are open.'
+        : `Your shared space and ${names[0]}'s private space are open. Press Ctrl+L to lock at any time.` }),
       h('button', { type: 'button', class: 'quiet', id: 'home-care', text: 'Hearth is not therapy: care and support',
         onclick: () => app.go('care') })),
   );
@@ -81,8 +79,9 @@ function togetherCard(app) {
   Promise.all([api.nextTogetherTime(), api.keptThisMonth()]).then(([next, kept]) => {
     const keptLine = kept > 0 ? h('p', { id: 'home-kept', text: `Together-times kept this month: ${kept}. Lovely.` }) : null;
     if (!next) {
-      body.replaceChildren(h('p', { text: 'No together-time planned yet. A regular, phone-free hour does a lot.' }), keptLine,
-        h('div', { class: 'actions start' }, h('button', { type: 'button', id: 'home-plan-time', text: 'Plan a together-time', onclick: () => app.go('reminders') })));
+      body.replaceChildren(...[h('p', { text: 'No together-time planned yet. A regular, phone-free hour does a lot.' }), keptLine,
+        h('div', { class: 'actions start' }, h('button', { type: 'button', id: 'home-plan-time', text: 'Plan a together-time', onclick: () => app.go('reminders') }))]
+        .filter(Boolean));
       return;
     }
     const starts = new Date(next.startsAt);
@@ -90,10 +89,10 @@ function togetherCard(app) {
     const tick = () => { left.textContent = countdown(starts.getTime()); };
     tick();
     const timer = setInterval(() => (card.isConnected ? tick() : clearInterval(timer)), 30000);
-    body.replaceChildren(
+    body.replaceChildren(...[
       h('p', { class: 'prompt-text', id: 'home-next-title', text: next.title }),
       h('p', { class: 'hint', text: starts.toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) }),
-      left, keptLine);
+      left, keptLine].filter(Boolean));
   }).catch(() => body.replaceChildren(h('p', { class: 'hint', text: 'Reminders could not be read just now.' })));
   return card;
 }
