@@ -6,9 +6,8 @@
 mod support;
 
 use hearth_core::journal::store;
-use hearth_core::vault::{NewPartner, Vault};
 use support::file_dialog::{self, Dialog};
-use support::{set_up_couple, Harness, PASS_A, PASS_B};
+use support::{new_couple, set_up_couple, Harness, PASS_A, PASS_B};
 
 use support::webdriver::{CONTROL, ENTER};
 
@@ -170,11 +169,7 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
 fn the_list_stays_a_page_at_a_time_at_100000_entries() {
     const ENTRIES: u32 = 100_000;
     let harness = Harness::start();
-    let mut vault = Vault::new(harness.data_dir());
-    let names = [("Sam", PASS_A), ("Alex", PASS_B)]
-        .map(|(name, passphrase)| NewPartner { name, passphrase });
-    let [a, b] = names;
-    vault.setup(a, b).unwrap();
+    let mut vault = new_couple(&harness.data_dir());
     let session = vault.session().unwrap();
     let tx = session.conn().unchecked_transaction().unwrap();
     {

@@ -2,18 +2,19 @@
 //! capabilities and ACL decide what the webview may call. Vaults are real SQLCipher files in a
 //! temporary folder, and slots are written at the app's own KDF floor.
 
+mod support;
+
 use std::path::Path;
 
 use hearth_core::vault::keyslots::Keyslots;
-use hearth_core::vault::{NewPartner, Partner, Space, Vault};
+use hearth_core::vault::{Partner, Space};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow};
 
-const PASS_A: &str = "lantern orbit velvet cactus";
-const PASS_B: &str = "quiet harbor mosaic tundra";
+use support::{PASS_A, PASS_B};
 const NEW_PASS: &str = "copper meadow signal walrus";
 
 struct TestApp {
@@ -239,19 +240,7 @@ fn with_only_b_unlocked_no_command_returns_a_private_marker() {
     let dir = tempfile::tempdir().unwrap();
     let marker = "A-PRIVATE-MARKER-7f3c";
     {
-        let mut vault = Vault::new(dir.path());
-        vault
-            .setup(
-                NewPartner {
-                    name: "Sam",
-                    passphrase: PASS_A,
-                },
-                NewPartner {
-                    name: "Alex",
-                    passphrase: PASS_B,
-                },
-            )
-            .unwrap();
+        let mut vault = support::new_couple(dir.path());
         hearth_core::journal::add_entry(
             vault.session().unwrap(),
             Space::Private(Partner::A),

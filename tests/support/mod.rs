@@ -155,14 +155,10 @@ pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
     ui.wait_text("#home-greeting", |t| t.contains(names[0]));
 }
 
-/// A couple (Sam with PASS_A, Alex with PASS_B) set up straight in the harness's data folder, as a
-/// test helper: real vault files, written through hearth-core before the app starts. Each of
-/// `checkins` is (weeks before this one, Sam's rating, Alex's rating), answered by each partner in
-/// their own unlock as the app requires. Alex left an appreciation note three days ago. With
-/// `together_time`, a weekly together-time starts tomorrow at 19:00.
-pub fn seed_couple(data_dir: &Path, checkins: &[(i64, u8, u8)], together_time: bool) {
-    use hearth_core::checkins::{store, Ratings, Week};
-    use hearth_core::vault::{NewPartner, Partner, Vault};
+/// Sam (PASS_A) and Alex (PASS_B) set up in `data_dir` through hearth-core, with the app's own KDF
+/// settings; both are unlocked.
+pub fn new_couple(data_dir: &Path) -> hearth_core::vault::Vault {
+    use hearth_core::vault::{NewPartner, Vault};
     let mut vault = Vault::new(data_dir);
     vault
         .setup(
@@ -176,6 +172,18 @@ pub fn seed_couple(data_dir: &Path, checkins: &[(i64, u8, u8)], together_time: b
             },
         )
         .unwrap();
+    vault
+}
+
+/// A couple (Sam with PASS_A, Alex with PASS_B) set up straight in the harness's data folder, as a
+/// test helper: real vault files, written through hearth-core before the app starts. Each of
+/// `checkins` is (weeks before this one, Sam's rating, Alex's rating), answered by each partner in
+/// their own unlock as the app requires. Alex left an appreciation note three days ago. With
+/// `together_time`, a weekly together-time starts tomorrow at 19:00.
+pub fn seed_couple(data_dir: &Path, checkins: &[(i64, u8, u8)], together_time: bool) {
+    use hearth_core::checkins::{store, Ratings, Week};
+    use hearth_core::vault::Partner;
+    let mut vault = new_couple(data_dir);
     hearth_core::journal::notes::add(
         vault.session().unwrap(),
         Partner::B,
