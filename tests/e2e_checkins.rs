@@ -1,7 +1,8 @@
 //! End to end, in the real app and real WebKit: both partners complete this week's check-in, each in
 //! their own unlock; the side-by-side reveal appears only after the second; the trend chart draws
 //! the weeks a test helper wrote (two) and then this one; the conflict-repair flow runs to its saved
-//! agreement; the care page is one step from home. Screenshots of home, the reveal and the chart in
+//! agreement; the care page is one step from home; a reflection lands in the writer's private
+//! space; a gesture becomes a reminder. Screenshots of home, the reveal and the chart in
 //! light and dark mode, with the chart's lines measured against their background.
 
 mod support;
@@ -169,5 +170,33 @@ fn home_reveal_and_chart_in_dark_mode() {
     ui.screenshot("44-checkin-reveal-dark");
     ui.execute("document.querySelector('#checkin-trends').scrollIntoView()");
     ui.screenshot("45-checkin-chart-dark");
+
+    // A private reflection lands in Sam's own space, where the journal finds it.
+    ui.execute("const s = document.querySelector('#reflection-enemy'); s.value = 'resentment'; s.dispatchEvent(new Event('change'))");
+    ui.wait_text("#reflection-questions", |t| t.contains("old hurt"));
+    ui.find("#reflection-body")
+        .type_text("Letting go of the wedding seating argument");
+    ui.find("#reflection-save").click();
+    ui.wait_text("#reflection-status", |t| {
+        t.starts_with("Kept in Sam's private space")
+    });
+    ui.find("#nav-journal").click();
+    ui.wait_text("#entry-list", |t| {
+        t.contains("Reflection: resentment") && t.contains("Private to Sam")
+    });
+
+    // "Plan this" turns a gesture into a one-off reminder.
+    ui.find("#nav-gestures").click();
+    ui.wait_script(
+        "return document.querySelectorAll('#gesture-list .prompt').length >= 60",
+        serde_json::json!(true),
+    );
+    ui.find("#plan-touch-09").click();
+    ui.find("#plan-save-touch-09").click();
+    ui.wait_text("#planned-touch-09", |t| t.starts_with("Planned for"));
+    ui.find("#nav-reminders").click();
+    ui.wait_text("#reminder-list", |t| {
+        t.contains("Dance with them in the kitchen for the length of one song.")
+    });
     ui.close();
 }

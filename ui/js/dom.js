@@ -59,8 +59,9 @@ export function showError(slot, error) {
 // Disables a form while `work` runs and shows what is happening, so a slow unlock never looks stuck.
 export async function busy(form, label, work) {
   const controls = [...form.querySelectorAll('input, button, select')];
-  const status = form.querySelector('.progress') ?? form.appendChild(
-    h('p', { class: 'progress', role: 'status' }),
+  // Its own line, so a form's own status note (what was saved) is never wiped by the spinner.
+  const status = form.querySelector('.busy') ?? form.appendChild(
+    h('p', { class: 'progress busy', role: 'status' }),
   );
   controls.forEach((c) => { c.disabled = true; });
   form.setAttribute('aria-busy', 'true');
