@@ -54,7 +54,7 @@ test: test-deps lint
 
 # Criterion benchmarks; prints each median, and each ratio against the baseline of its group.
 bench: deps
-	cargo bench -p hearth-core --bench vault
+	cargo bench -p hearth-core --bench vault --bench journal
 	@python3 docs/bench_medians.py target/criterion
 
 # Idle CPU over five minutes, from /proc/<pid>/stat (see docs/idle_cpu.sh).
