@@ -114,6 +114,7 @@ fn both_answer_then_the_reveal_shows_and_repair_ends_in_an_agreement() {
         ])
     );
     check_chart(&ui, 3, false);
+    ui.execute("document.querySelector('#checkin-reveal').scrollIntoView()");
     ui.screenshot("42-checkin-reveal-light");
 
     // The repair flow, to its agreement.
