@@ -2,10 +2,12 @@
 //! with its preview of the next five dates; the wake list on disk carries the discreet text but not
 //! the title; pausing takes it out of the wake list. The monthly picker writes the rule; a
 //! together-time that has begun can be marked kept, and only kept ones are counted. Start at login
-//! is off until turned on, and then writes the autostart entry.
+//! is off until turned on, and then writes the autostart entry. The .ics export goes through the
+//! system's save dialog and carries no title.
 
 mod support;
 
+use support::file_dialog::{self, Dialog};
 use support::{set_up_couple, Harness, PASS_A, PASS_B};
 
 #[test]
@@ -96,6 +98,26 @@ fn a_reminder_made_in_the_editor_reaches_the_wake_list_without_its_title() {
         .attribute("aria-pressed");
     assert_eq!(pressed.as_deref(), Some("true"));
     ui.screenshot("22-together-time-kept");
+
+    // The .ics export through the system's save dialog: the active together-time is in it with
+    // its rule and the discreet text, never its title.
+    let ics_path = harness.home.path().join("calendar").join("ours.ics");
+    std::fs::create_dir_all(ics_path.parent().unwrap()).unwrap();
+    ui.find("#export-ics").click();
+    file_dialog::answer(
+        Dialog::Save,
+        "Save the together-times for a calendar",
+        &ics_path,
+    );
+    ui.wait_text("#export-status", |t| t.starts_with("Saved to"));
+    let ics = std::fs::read_to_string(&ics_path).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR"), "{ics}");
+    assert!(ics.contains("RRULE:FREQ=WEEKLY;BYDAY="), "{ics}");
+    assert!(ics.contains("SUMMARY:Time for the two of you"), "{ics}");
+    assert!(
+        !ics.contains("Coffee before work") && !ics.contains("Sunday walk"),
+        "{ics}"
+    );
 
     // Start at login: off by default; on writes the autostart entry, off removes it.
     ui.find("#nav-settings").click();
