@@ -4,6 +4,7 @@
 use std::sync::Mutex;
 
 use chrono::{DateTime, Local, Utc};
+use hearth_core::reminders::live::end_of_day;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -106,7 +107,7 @@ fn on_vault_action<R: Runtime>(app: &AppHandle<R>, action: &str) {
                 if live.paused(now) {
                     live.resume()
                 } else {
-                    live.pause_until(end_of_today(now))
+                    live.pause_until(end_of_day(now, &Local))
                 }
             });
         }
@@ -116,15 +117,4 @@ fn on_vault_action<R: Runtime>(app: &AppHandle<R>, action: &str) {
         }
         _ => {}
     }
-}
-
-/// Midnight at the end of the local day.
-pub fn end_of_today(now: DateTime<Utc>) -> DateTime<Utc> {
-    let tomorrow = now.with_timezone(&Local).date_naive() + chrono::Days::new(1);
-    tomorrow
-        .and_hms_opt(0, 0, 0)
-        .and_then(|midnight| midnight.and_local_timezone(Local).earliest())
-        .map_or(now + chrono::Duration::hours(24), |at| {
-            at.with_timezone(&Utc)
-        })
 }

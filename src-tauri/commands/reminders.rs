@@ -2,6 +2,7 @@
 //! wake list), so they keep firing while Hearth is locked.
 
 use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
+use hearth_core::reminders::live::end_of_day;
 use hearth_core::reminders::prefs::{self, ReminderPrefs};
 use hearth_core::reminders::scheduler::Snooze;
 use hearth_core::reminders::store::{
@@ -165,7 +166,7 @@ pub async fn reminder_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<Rem
 #[tauri::command]
 pub async fn pause_reminders_today<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderStatus> {
     app.state::<AppState>()
-        .change_reminders(|live| live.pause_until(crate::tray::end_of_today(Utc::now())))?;
+        .change_reminders(|live| live.pause_until(end_of_day(Utc::now(), &Local)))?;
     status(&app)
 }
 
