@@ -11,6 +11,8 @@ use support::{new_couple, set_up_couple, Harness, PASS_A, PASS_B};
 
 use support::webdriver::{CONTROL, ENTER};
 
+const ARROW_LEFT: &str = "\u{E012}";
+
 fn unlock_as(ui: &support::webdriver::Session, letter: &str, pass: &str) {
     ui.find(&format!("#unlock-as-{letter}")).click();
     ui.find("#unlock-pass").type_text(pass);
@@ -112,6 +114,27 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
     ui.wait_text("#entry-list", |t| {
         t.contains("Unfinished") && t.contains("Just mine")
     });
+    // The tabs: Sam's private space alone, then (arrow key, as tabs go) the shared one alone.
+    ui.find("#journal-tab-private-a").click();
+    ui.wait_text("#entry-list", |t| {
+        t.contains("Just mine") && !t.contains("Ours")
+    });
+    ui.find("#journal-tab-private-a").type_text(ARROW_LEFT);
+    ui.wait_text("#entry-list", |t| {
+        t.contains("Ours") && !t.contains("Just mine")
+    });
+    assert_eq!(
+        ui.find("#journal-tab-shared")
+            .attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    ui.find("#journal-tab-all").click();
+    // No entry here is about a prompt, so the prompt filter offers only "Any prompt".
+    ui.wait_script(
+        "return [...document.querySelectorAll('#journal-prompt option')].map(o => o.textContent)",
+        serde_json::json!(["Any prompt"]),
+    );
 
     // Back up through Settings, with the system's save dialog, watching the progress shown.
     let backup = harness

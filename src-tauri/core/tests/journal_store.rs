@@ -65,6 +65,17 @@ fn every_field_round_trips_and_autosave_replaces_it() {
     );
     assert!(edited.updated_at >= created.updated_at);
     assert_eq!(store::tags(session).unwrap(), ["walks"]);
+
+    // An empty prompt id (an editor opened without a prompt) is no link, on create and on save.
+    let unlinked = EntryDraft {
+        prompt_id: Some(" ".into()),
+        ..draft("not about a prompt")
+    };
+    let plain = store::create(session, Space::Shared, Partner::A, &unlinked).unwrap();
+    assert_eq!(plain.prompt_id, None);
+    let edited = store::update(session, Space::Private(Partner::A), created.id, &unlinked).unwrap();
+    assert_eq!(edited.prompt_id, None);
+    assert!(store::linked_prompts(session).unwrap().is_empty());
 }
 
 #[test]

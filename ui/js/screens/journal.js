@@ -37,14 +37,52 @@ function promptLabel(text) {
   return text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
 }
 
+// Tabs for where entries live: everything open, shared, and each unlocked partner's private
+// space, marked with a padlock and the owner's name. Arrow keys move between them, as tabs do.
+function tabs(choices, onChange) {
+  let selected = '';
+  const buttons = choices.map(([key, label, locked]) => h('button', {
+    type: 'button', role: 'tab', class: 'tab', id: `journal-tab-${key || 'all'}`, 'data-key': key,
+    'aria-selected': key === selected ? 'true' : 'false', tabindex: key === selected ? '0' : '-1',
+  }, locked ? lockMark() : null, label));
+  const select = (button) => {
+    selected = button.dataset.key;
+    for (const other of buttons) {
+      const on = other === button;
+      other.setAttribute('aria-selected', on ? 'true' : 'false');
+      other.tabIndex = on ? 0 : -1;
+    }
+    onChange(button);
+  };
+  const element = h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Where entries live' }, buttons);
+  element.addEventListener('click', (event) => {
+    const button = event.target.closest('[role="tab"]');
+    if (button) select(button);
+  });
+  element.addEventListener('keydown', (event) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const at = buttons.indexOf(document.activeElement);
+    const next = buttons[(at + step + buttons.length) % buttons.length];
+    next.focus();
+    select(next);
+  });
+  return { element, value: () => selected };
+}
+
 export function renderJournal(app) {
   const here = unlockedPartners(app.status);
   const error = errorSlot('journal-error');
   const list = h('div', { class: 'prompt-list', id: 'entry-list', 'aria-live': 'polite' });
   const more = h('button', { type: 'button', class: 'quiet', id: 'entries-more', text: 'Show older entries', hidden: true });
   const search = h('input', { id: 'journal-search', type: 'search', placeholder: 'Search your entries', 'aria-keyshortcuts': '/' });
-  const spaceFilter = h('select', { id: 'journal-space' },
-    options([['', 'All open spaces'], ['shared', 'Shared'], ...here.map((p) => [`private-${p.id}`, `Private to ${p.name}`])], ''));
+  const panel = h('div', { role: 'tabpanel', 'aria-labelledby': 'journal-tab-all' }, list, more);
+  const spaceTabs = tabs([['', 'Everything open', false], ['shared', 'Shared', false],
+    ...here.map((p) => [`private-${p.id}`, `${p.name}'s private`, true])], (tab) => {
+    panel.setAttribute('aria-labelledby', tab.id);
+    reload();
+  });
   const tagFilter = h('select', { id: 'journal-tag' }, options([], '', 'Any tag'));
   // Opened from a prompt, the list starts with that prompt's entries.
   const promptFilter = h('select', { id: 'journal-prompt' },
@@ -53,7 +91,7 @@ export function renderJournal(app) {
   let cursor = null;
 
   const filter = () => ({
-    space: spaceFilter.value ? fromKey(spaceFilter.value) : null,
+    space: spaceTabs.value() ? fromKey(spaceTabs.value()) : null,
     tag: tagFilter.value || null,
     promptId: promptFilter.value || null,
   });
@@ -167,7 +205,6 @@ export function renderJournal(app) {
     clearTimeout(searching);
     searching = setTimeout(reload, 200);
   });
-  spaceFilter.addEventListener('change', reload);
   tagFilter.addEventListener('change', reload);
   promptFilter.addEventListener('change', reload);
   more.addEventListener('click', loadPage);
@@ -177,12 +214,12 @@ export function renderJournal(app) {
       h('h1', { id: 'journal-title', text: 'Journal' }),
       h('button', { type: 'button', id: 'new-entry', text: 'New entry', onclick: () => editor.open(null) })),
     editor.form,
+    spaceTabs.element,
     h('div', { class: 'row filters', 'data-search': 'journal-search' },
       h('div', { class: 'field' }, h('label', { for: 'journal-search', text: 'Search' }), search),
-      h('div', { class: 'field' }, h('label', { for: 'journal-space', text: 'Space' }), spaceFilter),
       h('div', { class: 'field' }, h('label', { for: 'journal-tag', text: 'Tag' }), tagFilter),
       h('div', { class: 'field' }, h('label', { for: 'journal-prompt', text: 'Prompt' }), promptFilter)),
-    error, list, more);
+    error, panel);
   if (app.params?.newEntry) editor.open(null, app.params.newEntry);
   reload();
   return section;
@@ -224,7 +261,7 @@ function entryEditor(app, here, saved) {
     date: date.value || today(),
     mood: mood.value || null,
     tags: tags.value.split(',').map((t) => t.trim()).filter(Boolean),
-    promptId: entry?.promptId ?? form.dataset.promptId ?? null,
+    promptId: entry?.promptId ?? (form.dataset.promptId || null),
     answerId: null,
   });
 

@@ -118,6 +118,15 @@ fn write_tags(session: &Session, schema: &str, id: i64, tags: &[String]) -> Resu
     Ok(())
 }
 
+/// The prompt an entry is about; an empty id is no link at all.
+fn linked_prompt(draft: &EntryDraft) -> Option<&str> {
+    draft
+        .prompt_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+}
+
 /// Saves a new entry in `space` and returns it once it is committed. `author` is who wrote it.
 pub fn create(
     session: &Session,
@@ -136,7 +145,7 @@ pub fn create(
              VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
         ),
         params![now, draft.body, draft.title.trim(), draft.date, draft.mood.map(Mood::key),
-            tags.join(" "), draft.prompt_id, draft.answer_id, author.letter()],
+            tags.join(" "), linked_prompt(draft), draft.answer_id, author.letter()],
     )?;
     let id = tx.last_insert_rowid();
     write_tags(session, schema, id, &tags)?;
@@ -155,7 +164,7 @@ pub fn update(session: &Session, space: Space, id: i64, draft: &EntryDraft) -> R
              tags = ?7, prompt_id = ?8, answer_id = ?9 WHERE id = ?1 AND deleted_at IS NULL"
         ),
         params![id, Utc::now(), draft.body, draft.title.trim(), draft.date,
-            draft.mood.map(Mood::key), tags.join(" "), draft.prompt_id, draft.answer_id],
+            draft.mood.map(Mood::key), tags.join(" "), linked_prompt(draft), draft.answer_id],
     )?;
     if changed == 0 {
         return Err(JournalError::NotFound);
