@@ -80,11 +80,47 @@ pub fn run() {
         ));
     match build(builder, data_dir, true).build(context()) {
         Ok(app) => app.run(|_, _| {}),
+        Err(error) if handover_failed(&error) && std::env::var_os(RELAUNCHED_ENV).is_none() => {
+            relaunch()
+        }
         Err(error) => {
             eprintln!("Hearth could not start: {error}");
             std::process::exit(1);
         }
     }
+}
+
+/// Set on a Hearth that started itself again, so that it tries only once.
+const RELAUNCHED_ENV: &str = "HEARTH_RELAUNCHED";
+
+/// A launch that found the Hearth of this data folder just as it was quitting: the handover to it
+/// had no one left to answer. A moment later the folder is free.
+fn handover_failed(error: &tauri::Error) -> bool {
+    error.to_string().contains("single-instance")
+}
+
+/// Starts this Hearth again, once, after the quitting one has had a moment to go.
+fn relaunch() -> ! {
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let mut again = std::process::Command::new(
+        std::env::current_exe().unwrap_or_else(|_| PathBuf::from("hearth")),
+    );
+    again
+        .args(std::env::args_os().skip(1))
+        .env(RELAUNCHED_ENV, "1");
+    #[cfg(unix)]
+    let error = {
+        use std::os::unix::process::CommandExt;
+        // In place, so whoever launched Hearth still holds the same process.
+        again.exec()
+    };
+    #[cfg(not(unix))]
+    let error = match again.spawn() {
+        Ok(_) => std::process::exit(0),
+        Err(error) => error,
+    };
+    eprintln!("Hearth could not start: {error}");
+    std::process::exit(1);
 }
 
 /// One Hearth per data folder: a second launch brings the first forward and exits. A data folder of
@@ -95,14 +131,17 @@ fn single_instance<R: Runtime>(
     let builder = tauri_plugin_single_instance::Builder::new()
         .callback(|app, _args, _cwd| window::bring_forward(app, None));
     match data_dir {
-        Some(dir) => builder
-            .dbus_id(format!(
-                "app.hearth.desktop.d{:016x}",
-                fnv1a(dir.as_os_str().as_encoded_bytes())
-            ))
-            .build(),
+        Some(dir) => builder.dbus_id(instance_name(dir)).build(),
         None => builder.build(),
     }
+}
+
+/// The D-Bus name a Hearth with its own data folder holds while it runs.
+pub fn instance_name(data_dir: &std::path::Path) -> String {
+    format!(
+        "app.hearth.desktop.d{:016x}",
+        fnv1a(data_dir.as_os_str().as_encoded_bytes())
+    )
 }
 
 /// A stable 64-bit hash (FNV-1a) for naming, not for security.
