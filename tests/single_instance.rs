@@ -3,9 +3,13 @@
 //! folder is free, instead of failing. The race is made certain, not waited for: the first Hearth
 //! is stopped (SIGSTOP) so the handover waits on it, then killed mid-handover.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
+
+use support::notifications::name_has_owner;
 
 const BIN: &str = env!("CARGO_BIN_EXE_hearth");
 
@@ -19,22 +23,6 @@ fn launch(home: &Path) -> Child {
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))
         .spawn()
         .expect("the hearth binary")
-}
-
-/// Whether someone owns `name` on the session bus, asked of the bus itself.
-fn name_has_owner(name: &str) -> bool {
-    let reply = Command::new("dbus-send")
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            &format!("string:{name}"),
-        ])
-        .output()
-        .expect("dbus-send (make test installs dbus-bin)");
-    String::from_utf8_lossy(&reply.stdout).contains("boolean true")
 }
 
 fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
@@ -68,7 +56,7 @@ fn a_launch_that_meets_a_quitting_hearth_starts_once_it_is_gone() {
 
     let mut first = launch(home.path());
     wait_for("the first Hearth to hold its name", || {
-        name_has_owner(&bus_name)
+        name_has_owner(None, &bus_name)
     });
     // Frozen, the first still owns the name but cannot answer: the second's handover waits.
     signal(&first, "STOP");
@@ -84,7 +72,7 @@ fn a_launch_that_meets_a_quitting_hearth_starts_once_it_is_gone() {
 
     // The second starts again on its own and becomes the Hearth of this folder.
     wait_for("the second Hearth to take the name", || {
-        name_has_owner(&bus_name)
+        name_has_owner(None, &bus_name)
     });
     assert!(
         second.try_wait().unwrap().is_none(),

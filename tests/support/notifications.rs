@@ -65,19 +65,7 @@ impl NotificationServer {
     }
 
     fn owns_the_name(&self) -> bool {
-        Command::new("dbus-send")
-            .args([
-                "--session",
-                "--print-reply",
-                "--dest=org.freedesktop.DBus",
-                "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.NameHasOwner",
-                "string:org.freedesktop.Notifications",
-            ])
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
-            .output()
-            .map(|out| String::from_utf8_lossy(&out.stdout).contains("boolean true"))
-            .unwrap_or(false)
+        name_has_owner(Some(&self.address), "org.freedesktop.Notifications")
     }
 
     /// Every Notify the server received, in order.
@@ -133,4 +121,24 @@ impl Drop for NotificationServer {
         let _ = self.bus.kill();
         let _ = self.bus.wait();
     }
+}
+
+/// Whether someone owns `name` on a session bus (the given one, or this process's), asked of the
+/// bus itself.
+pub fn name_has_owner(bus_address: Option<&str>, name: &str) -> bool {
+    let mut ask = Command::new("dbus-send");
+    ask.args([
+        "--session",
+        "--print-reply",
+        "--dest=org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.NameHasOwner",
+        &format!("string:{name}"),
+    ]);
+    if let Some(address) = bus_address {
+        ask.env("DBUS_SESSION_BUS_ADDRESS", address);
+    }
+    ask.output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).contains("boolean true"))
+        .unwrap_or(false)
 }
