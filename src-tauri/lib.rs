@@ -102,25 +102,35 @@ fn handover_failed(error: &tauri::Error) -> bool {
 /// Starts this Hearth again, once, after the quitting one has had a moment to go.
 fn relaunch() -> ! {
     std::thread::sleep(std::time::Duration::from_secs(1));
-    let mut again = std::process::Command::new(
-        std::env::current_exe().unwrap_or_else(|_| PathBuf::from("hearth")),
-    );
-    again
-        .args(std::env::args_os().skip(1))
-        .env(RELAUNCHED_ENV, "1");
-    #[cfg(unix)]
-    let error = {
-        use std::os::unix::process::CommandExt;
-        // In place, so whoever launched Hearth still holds the same process.
-        again.exec()
-    };
-    #[cfg(not(unix))]
-    let error = match again.spawn() {
-        Ok(_) => std::process::exit(0),
+    let error = match std::env::current_exe() {
+        Ok(exe) => start_again(exe),
         Err(error) => error,
     };
     eprintln!("Hearth could not start: {error}");
     std::process::exit(1);
+}
+
+/// Replaces this process with a new run of `exe` (so whoever launched Hearth still holds the same
+/// process); returns only if that fails.
+#[cfg(unix)]
+fn start_again(exe: PathBuf) -> std::io::Error {
+    use std::os::unix::process::CommandExt;
+    std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(RELAUNCHED_ENV, "1")
+        .exec()
+}
+
+#[cfg(not(unix))]
+fn start_again(exe: PathBuf) -> std::io::Error {
+    let started = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(RELAUNCHED_ENV, "1")
+        .spawn();
+    match started {
+        Ok(_) => std::process::exit(0),
+        Err(error) => error,
+    }
 }
 
 /// One Hearth per data folder: a second launch brings the first forward and exits. A data folder of

@@ -1,28 +1,22 @@
 // Building DOM without HTML strings: text always goes in as text, never as markup.
 
 export function h(tag, props = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === 'class') element.className = value;
-    else if (key === 'text') element.textContent = value;
-    else if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
-    else element.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) element.append(child);
-  }
-  return element;
+  return fill(document.createElement(tag), props, children);
 }
 
-// The same for SVG, which needs its own namespace; attributes only, text through `text`. Children
-// may nest in arrays to any depth (a chart is built from maps of maps).
+// The same for SVG, which needs its own namespace.
 export function svg(tag, props = {}, ...children) {
-  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  return fill(document.createElementNS('http://www.w3.org/2000/svg', tag), props, children);
+}
+
+// Attributes, listeners (`on…`) and text; children may nest in arrays to any depth (a chart is
+// built from maps of maps), and null, undefined or false ones are left out.
+function fill(element, props, children) {
   for (const [key, value] of Object.entries(props)) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'text') element.textContent = value;
-    else element.setAttribute(key, String(value));
+    else if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
+    else element.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) element.append(child);

@@ -58,7 +58,7 @@ export function renderHome(app) {
 }
 
 // How long until a moment, in words: "in 2 days and 3 hours", "in 40 minutes".
-export function countdown(until, now = Date.now()) {
+function countdown(until, now = Date.now()) {
   const minutes = Math.max(0, Math.round((until - now) / 60000));
   if (minutes < 1) return 'now';
   const days = Math.floor(minutes / 1440);

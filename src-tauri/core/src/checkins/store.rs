@@ -15,19 +15,11 @@ use crate::vault::{Partner, Session};
 
 pub const MAX_NOTE_CHARS: usize = 2_000;
 
-/// Who is unlocked alone, if exactly `who` is.
 fn require_alone(session: &Session, who: Partner) -> Result<()> {
-    match session.unlocked_partners().as_slice() {
-        [only] if *only == who => Ok(()),
-        [_] => Err(CheckinError::Locked),
-        _ => Err(CheckinError::NotAlone),
-    }
-}
-
-fn alone(session: &Session) -> Option<Partner> {
-    match session.unlocked_partners().as_slice() {
-        [only] => Some(*only),
-        _ => None,
+    match session.alone() {
+        Some(only) if only == who => Ok(()),
+        Some(_) => Err(CheckinError::Locked),
+        None => Err(CheckinError::NotAlone),
     }
 }
 
@@ -48,43 +40,37 @@ fn validate(ratings: &Ratings, note: &str) -> Result<()> {
     Ok(())
 }
 
-fn answer_of(session: &Session, week: &Week, who: Partner) -> Result<Option<Answer>> {
-    Ok(session
-        .conn()
-        .query_row(
-            "SELECT love, vulnerability, trust, commitment, note, answered_at
-             FROM main.checkin_answers WHERE week = ?1 AND partner = ?2",
-            params![week.as_str(), who.letter()],
-            |row| {
-                Ok(Answer {
-                    partner: who,
-                    ratings: Ratings {
-                        love: row.get(0)?,
-                        vulnerability: row.get(1)?,
-                        trust: row.get(2)?,
-                        commitment: row.get(3)?,
-                    },
-                    note: row.get(4)?,
-                    answered_at: row.get(5)?,
-                })
-            },
-        )
-        .optional()?)
+const ANSWER_COLUMNS: &str = "love, vulnerability, trust, commitment, note, answered_at";
+
+/// One partner's answer from six columns starting at `at`, in the order of `ANSWER_COLUMNS`.
+fn answer_from(row: &rusqlite::Row<'_>, at: usize, partner: Partner) -> rusqlite::Result<Answer> {
+    Ok(Answer {
+        partner,
+        ratings: Ratings {
+            love: row.get(at)?,
+            vulnerability: row.get(at + 1)?,
+            trust: row.get(at + 2)?,
+            commitment: row.get(at + 3)?,
+        },
+        note: row.get(at + 4)?,
+        answered_at: row.get(at + 5)?,
+    })
 }
 
-fn revealed(session: &Session, week: &Week) -> Result<Option<RevealedWeek>> {
-    let (a, b) = (
-        answer_of(session, week, Partner::A)?,
-        answer_of(session, week, Partner::B)?,
-    );
-    Ok(match (a, b) {
-        (Some(a), Some(b)) => Some(RevealedWeek {
-            week: week.clone(),
-            a,
-            b,
-        }),
-        _ => None,
-    })
+/// Both partners' answers for `week`, as stored. Only this module's readers, which apply the
+/// reveal rule, ever see the pair.
+fn answers_of(session: &Session, week: &Week) -> Result<[Option<Answer>; 2]> {
+    let mut statement = session.conn().prepare_cached(&format!(
+        "SELECT {ANSWER_COLUMNS} FROM main.checkin_answers WHERE week = ?1 AND partner = ?2"
+    ))?;
+    let mut read = |who: Partner| {
+        statement
+            .query_row(params![week.as_str(), who.letter()], |row| {
+                answer_from(row, 0, who)
+            })
+            .optional()
+    };
+    Ok([read(Partner::A)?, read(Partner::B)?])
 }
 
 /// Saves `who`'s answer for `week`. Until the other partner answers it can be changed; after
@@ -100,7 +86,7 @@ pub fn answer(
     require_alone(session, who)?;
     let note = note.trim();
     validate(&ratings, note)?;
-    if revealed(session, week)?.is_some() {
+    if let [Some(_), Some(_)] = answers_of(session, week)? {
         return Err(CheckinError::AlreadyRevealed);
     }
     session.conn().execute(
@@ -127,25 +113,30 @@ pub fn answer(
 
 /// What the unlocked partner may see of `week`.
 pub fn state(session: &Session, week: &Week) -> Result<CheckinState> {
-    if session.unlocked_partners().is_empty() {
-        return Err(CheckinError::Locked);
-    }
-    let answered = |who: Partner| -> Result<bool> {
-        Ok(session.conn().query_row(
-            "SELECT count(*) FROM main.checkin_answers WHERE week = ?1 AND partner = ?2",
-            params![week.as_str(), who.letter()],
-            |row| row.get::<_, i64>(0),
-        )? > 0)
-    };
-    let revealed = revealed(session, week)?;
-    let own = match (&revealed, alone(session)) {
-        (None, Some(viewer)) => answer_of(session, week, viewer)?,
-        _ => None,
+    let [a, b] = answers_of(session, week)?;
+    let (a_answered, b_answered) = (a.is_some(), b.is_some());
+    let (own, revealed) = match (a, b) {
+        (Some(a), Some(b)) => (
+            None,
+            Some(RevealedWeek {
+                week: week.clone(),
+                a,
+                b,
+            }),
+        ),
+        (a, b) => {
+            let own = match session.alone() {
+                Some(Partner::A) => a,
+                Some(Partner::B) => b,
+                None => None,
+            };
+            (own, None)
+        }
     };
     Ok(CheckinState {
         week: week.clone(),
-        a_answered: answered(Partner::A)?,
-        b_answered: answered(Partner::B)?,
+        a_answered,
+        b_answered,
         own,
         revealed,
     })
@@ -153,30 +144,42 @@ pub fn state(session: &Session, week: &Week) -> Result<CheckinState> {
 
 /// The weeks both answered, oldest first, at most the last `limit`: what the trend chart draws.
 pub fn trends(session: &Session, limit: u32) -> Result<Vec<RevealedWeek>> {
-    if session.unlocked_partners().is_empty() {
-        return Err(CheckinError::Locked);
-    }
     let mut statement = session.conn().prepare_cached(
-        "SELECT week FROM main.checkin_answers GROUP BY week HAVING count(*) = 2
-         ORDER BY week DESC LIMIT ?1",
+        "SELECT a.week,
+                a.love, a.vulnerability, a.trust, a.commitment, a.note, a.answered_at,
+                b.love, b.vulnerability, b.trust, b.commitment, b.note, b.answered_at
+         FROM main.checkin_answers a
+         JOIN main.checkin_answers b ON b.week = a.week AND b.partner = 'b'
+         WHERE a.partner = 'a' ORDER BY a.week DESC LIMIT ?1",
     )?;
-    let weeks = statement
-        .query_map([limit], |row| row.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut shown = Vec::with_capacity(weeks.len());
-    for week in weeks.iter().rev() {
-        if let Some(both) = revealed(session, &Week::parse(week)?)? {
-            shown.push(both);
-        }
-    }
-    Ok(shown)
+    let mut weeks = statement
+        .query_map([limit], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                answer_from(row, 1, Partner::A)?,
+                answer_from(row, 7, Partner::B)?,
+            ))
+        })?
+        .map(|row| {
+            let (week, a, b) = row?;
+            Ok(RevealedWeek {
+                week: Week::parse(&week)?,
+                a,
+                b,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    weeks.reverse();
+    Ok(weeks)
 }
 
 /// Whether the home screen offers this week's check-in to the partner unlocked alone: they have
 /// not answered it yet.
 pub fn due_for(session: &Session, week: &Week) -> Result<bool> {
-    match alone(session) {
-        Some(viewer) => Ok(answer_of(session, week, viewer)?.is_none()),
-        None => Ok(false),
-    }
+    let [a, b] = answers_of(session, week)?;
+    Ok(match session.alone() {
+        Some(Partner::A) => a.is_none(),
+        Some(Partner::B) => b.is_none(),
+        None => false,
+    })
 }

@@ -129,10 +129,10 @@ pub fn set_consent(session: &Session, who: Partner, opted_in: bool) -> Result<()
 }
 
 fn require_alone(session: &Session, who: Partner) -> Result<()> {
-    match session.unlocked_partners().as_slice() {
-        [only] if *only == who => Ok(()),
-        [only] if *only != who => Err(PromptsError::Locked),
-        _ => Err(PromptsError::NotAlone),
+    match session.alone() {
+        Some(only) if only == who => Ok(()),
+        Some(_) => Err(PromptsError::Locked),
+        None => Err(PromptsError::NotAlone),
     }
 }
 

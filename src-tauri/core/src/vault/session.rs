@@ -86,6 +86,15 @@ impl Session {
             .collect()
     }
 
+    /// The partner unlocked on their own, if only one is: who is at the keyboard for things the
+    /// other must not see over their shoulder.
+    pub fn alone(&self) -> Option<Partner> {
+        match self.unlocked_partners().as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
     pub(crate) fn key(&self, space: Space) -> Result<&Key> {
         self.keys.get(&space).ok_or(VaultError::Locked)
     }
