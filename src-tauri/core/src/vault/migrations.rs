@@ -44,6 +44,11 @@ pub const SHARED: &[Migration] = &[
         name: "check-ins, repair agreements",
         sql: include_str!("../../migrations/shared/0005_checkins.sql"),
     },
+    Migration {
+        version: 6,
+        name: "journal entries: indexes for erasing and for tags by entry",
+        sql: include_str!("../../migrations/entries/0003_lookup_indexes.sql"),
+    },
 ];
 
 pub const PRIVATE: &[Migration] = &[
@@ -56,6 +61,11 @@ pub const PRIVATE: &[Migration] = &[
         version: 2,
         name: "journal entries: details, tags, full-text index",
         sql: include_str!("../../migrations/entries/0002_details_tags_search.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "journal entries: indexes for erasing and for tags by entry",
+        sql: include_str!("../../migrations/entries/0003_lookup_indexes.sql"),
     },
 ];
 
@@ -133,7 +143,10 @@ mod tests {
             [],
         )
         .unwrap();
-        assert_eq!(migrate(&mut conn, Path::new("x"), PRIVATE).unwrap(), 2);
+        assert_eq!(
+            migrate(&mut conn, Path::new("x"), PRIVATE).unwrap(),
+            latest(PRIVATE)
+        );
         let (body, title, date): (String, String, String) = conn
             .query_row("SELECT body, title, entry_date FROM entries", [], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -151,6 +164,35 @@ mod tests {
             )
             .unwrap();
         assert_eq!(found, 1, "rows from before are in the new index");
+    }
+
+    #[test]
+    fn erasing_and_autosave_look_up_rows_by_index_not_by_reading_every_row() {
+        let plan = |conn: &Connection, sql: &str| -> Vec<String> {
+            conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map([], |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        for list in [SHARED, PRIVATE] {
+            let mut conn = Connection::open_in_memory().unwrap();
+            migrate(&mut conn, Path::new("x"), list).unwrap();
+            let erase = plan(
+                &conn,
+                "DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < '2026-01-01'",
+            );
+            assert!(
+                erase.iter().any(|s| s.contains("entries_deleted")),
+                "{erase:?}"
+            );
+            let retag = plan(&conn, "DELETE FROM entry_tags WHERE entry_id = 7");
+            assert!(
+                retag.iter().any(|s| s.contains("entry_tags_by_entry")),
+                "{retag:?}"
+            );
+        }
     }
 
     #[test]
@@ -175,7 +217,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             migrate(&mut conn, Path::new("shared.db"), SHARED).unwrap(),
-            5
+            latest(SHARED)
         );
         let kept: String = conn
             .query_row("SELECT body FROM appreciation_notes", [], |r| r.get(0))
