@@ -2,15 +2,13 @@
 //! drives auto-lock, and the reminders in force, which outlive every lock. Each sits behind a mutex
 //! because commands run on a thread pool.
 
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
-
 use chrono::Utc;
 use hearth_core::reminders::live::LiveSchedule;
 use hearth_core::reminders::{wake_list, ReminderError};
-use hearth_core::vault::settings::IdleClock;
-use hearth_core::vault::{Session, Status, Vault};
+use hearth_core::vault::clock::{ClockSource, SystemClock};
+use hearth_core::vault::{IdleClock, Session, Status, Vault};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use crate::error::CommandError;
 
@@ -27,7 +25,7 @@ impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
         AppState {
             vault: Mutex::new(Vault::new(data_dir.clone())),
-            idle: Mutex::new(IdleClock::new(Instant::now())),
+            idle: Mutex::new(IdleClock::new(SystemClock.read())),
             reminders: Mutex::new(LiveSchedule::open(data_dir.clone(), Utc::now())),
             timer: Mutex::new(None),
             data_dir,
@@ -51,7 +49,7 @@ impl AppState {
     }
 
     pub fn touch(&self) -> Result<(), CommandError> {
-        self.idle()?.touch(Instant::now());
+        self.idle()?.touch(SystemClock.read());
         Ok(())
     }
 

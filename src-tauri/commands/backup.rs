@@ -10,7 +10,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
-use super::{choose_save_path, on_session, on_vault, on_vault_with, save_as, SaveDialog};
+use super::{as_owner, choose_save_path, on_vault, on_vault_with, save_as, SaveDialog};
 use crate::error::{CommandError, CommandResult};
 
 pub const BACKUP_PROGRESS_EVENT: &str = "backup-progress";
@@ -78,17 +78,22 @@ pub async fn restore_backup<R: Runtime>(
 }
 
 /// `partner`'s private entries and the shared ones, as Markdown or JSON; with a passphrase, in
-/// the age format. Without one the file is not encrypted, which the UI says before asking.
+/// the age format. Without one the file is not encrypted, which the UI says before asking. While
+/// the two sit together, `owner_passphrase` must be `partner`'s own.
 #[tauri::command]
 pub async fn export_entries<R: Runtime>(
     app: AppHandle<R>,
     partner: Partner,
     format: ExportFormat,
     passphrase: Option<String>,
+    owner_passphrase: Option<String>,
 ) -> CommandResult<Option<String>> {
     let passphrase = passphrase.map(Zeroizing::new);
-    let text = on_session(
+    let owner_passphrase = owner_passphrase.map(Zeroizing::new);
+    let text = as_owner(
         app.clone(),
+        partner,
+        owner_passphrase,
         move |session| -> Result<String, JournalError> {
             let names = settings::partner_names(session)
                 .map_err(|_: VaultError| JournalError::SpaceLocked)?;

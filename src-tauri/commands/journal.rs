@@ -10,10 +10,12 @@ use hearth_core::journal::types::{
     Cursor, Entry, EntryDraft, EntryFilter, LinkedPrompt, Page, SearchHit,
 };
 use hearth_core::journal::{search, JournalError};
-use hearth_core::vault::{Partner, Space};
+use hearth_core::vault::{Partner, Session, Space};
 use tauri::{AppHandle, Manager, Runtime};
 
-use super::on_session;
+use super::{as_owner, on_session};
+use zeroize::Zeroizing;
+
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -62,16 +64,20 @@ pub async fn update_entry<R: Runtime>(
     on_session(app, move |s| store::update(s, space, id, &draft)).await
 }
 
+/// Deleting from a private space while the two sit together needs its owner's `passphrase`.
 #[tauri::command]
 pub async fn delete_entry<R: Runtime>(
     app: AppHandle<R>,
     space: Space,
     id: i64,
+    passphrase: Option<String>,
 ) -> CommandResult<()> {
-    on_session(app.clone(), move |s| {
-        store::delete(s, space, id, Utc::now())
-    })
-    .await?;
+    let passphrase = passphrase.map(Zeroizing::new);
+    let delete = move |s: &Session| store::delete(s, space, id, Utc::now());
+    match space {
+        Space::Private(owner) => as_owner(app.clone(), owner, passphrase, delete).await?,
+        Space::Shared => on_session(app.clone(), delete).await?,
+    }
     let _ = std::thread::Builder::new()
         .name("erase-entry".into())
         .spawn(move || {
@@ -94,13 +100,16 @@ pub async fn undo_delete_entry<R: Runtime>(
     on_session(app, move |s| store::undo_delete(s, space, id, Utc::now())).await
 }
 
+/// Sharing a private entry while the two sit together needs its owner's `passphrase`.
 #[tauri::command]
 pub async fn share_entry<R: Runtime>(
     app: AppHandle<R>,
     owner: Partner,
     id: i64,
+    passphrase: Option<String>,
 ) -> CommandResult<Entry> {
-    on_session(app, move |s| store::share(s, owner, id)).await
+    let passphrase = passphrase.map(Zeroizing::new);
+    as_owner(app, owner, passphrase, move |s| store::share(s, owner, id)).await
 }
 
 #[tauri::command]

@@ -9,8 +9,9 @@ mod reminders;
 mod settings;
 mod vault;
 
-use hearth_core::vault::{Session, Vault, VaultError};
+use hearth_core::vault::{Partner, Session, Vault, VaultError};
 use tauri::{AppHandle, Manager, Runtime};
+use zeroize::Zeroizing;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
@@ -21,6 +22,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         vault::setup_couple,
         vault::unlock,
         vault::add_partner,
+        vault::open_private,
+        vault::close_private,
+        vault::leave_session,
         vault::lock,
         vault::change_passphrase,
         vault::reset_passphrase,
@@ -130,6 +134,29 @@ where
     F: FnOnce(&Session) -> Result<T, E> + Send + 'static,
 {
     on_vault_with(app, move |vault| job(vault.session().map_err(E::from)?)).await
+}
+
+/// Runs `job` as `owner` (see `Vault::as_owner`): unlocked alone, or confirmed by `passphrase`
+/// while the two sit together.
+async fn as_owner<R, T, E, F>(
+    app: AppHandle<R>,
+    owner: Partner,
+    passphrase: Option<Zeroizing<String>>,
+    job: F,
+) -> CommandResult<T>
+where
+    R: Runtime,
+    T: Send + 'static,
+    E: Into<CommandError>,
+    F: FnOnce(&Session) -> Result<T, E> + Send + 'static,
+{
+    on_vault_with(app, move |vault| -> CommandResult<T> {
+        let passphrase = passphrase.as_deref().map(String::as_str);
+        vault
+            .as_owner(owner, passphrase, std::time::Instant::now(), job)?
+            .map_err(Into::into)
+    })
+    .await
 }
 
 /// What the save dialog shows: its title, the file name it proposes, and the kind of file.

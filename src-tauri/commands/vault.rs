@@ -75,6 +75,42 @@ pub async fn add_partner<R: Runtime>(
     .await
 }
 
+/// While the two sit together, `partner` opens their own private space with their passphrase.
+#[tauri::command]
+pub async fn open_private<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+    passphrase: String,
+) -> CommandResult<Status> {
+    let passphrase = Zeroizing::new(passphrase);
+    on_vault(app, move |vault| {
+        vault.open_private(partner, &passphrase, Instant::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn close_private<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+) -> CommandResult<Status> {
+    on_vault(app, move |vault| Ok(vault.close_private(partner))).await
+}
+
+/// `partner` leaves the session; the other stays. The last one to leave locks.
+#[tauri::command]
+pub async fn leave_session<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+) -> CommandResult<Status> {
+    let handle = app.clone();
+    let status = on_vault(app, move |vault| vault.leave(partner)).await?;
+    if status.state != hearth_core::vault::State::Unlocked {
+        handle.state::<AppState>().after_lock();
+    }
+    Ok(status)
+}
+
 #[tauri::command]
 pub async fn lock<R: Runtime>(app: AppHandle<R>) -> CommandResult<Status> {
     tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().lock())

@@ -9,12 +9,13 @@ use common::*;
 use hearth_core::journal::export::{self, ExportFormat};
 use hearth_core::journal::store;
 use hearth_core::journal::types::EntryDraft;
-use hearth_core::vault::{settings, Partner, Space};
+use hearth_core::journal::JournalError;
+use hearth_core::vault::{settings, Partner, Space, VaultError};
 
 #[test]
 fn a_partner_exports_their_own_and_the_shared_entries_only() {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up(dir.path());
+    let (mut vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
     let marker = unique_marker("EXPORTMARK");
     let body = format!("{marker} line one\n\nparagraph two <script>x</script>");
@@ -43,7 +44,13 @@ fn a_partner_exports_their_own_and_the_shared_entries_only() {
         &EntryDraft::plain("only for B"),
     )
     .unwrap();
+    assert!(matches!(
+        export::entries_of(session, Partner::A),
+        Err(JournalError::Access(VaultError::OwnerMustConfirm))
+    ));
 
+    vault.leave(Partner::B).unwrap();
+    let session = vault.session().unwrap();
     let entries = export::entries_of(session, Partner::A).unwrap();
     assert_eq!(entries.len(), 2);
     assert!(entries

@@ -23,7 +23,7 @@ fn day(d: u32) -> NaiveDate {
 #[test]
 fn every_field_round_trips_and_autosave_replaces_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up(dir.path());
+    let (vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
     let full = EntryDraft {
         title: "  Sunday  ".into(),
@@ -81,7 +81,7 @@ fn every_field_round_trips_and_autosave_replaces_it() {
 #[test]
 fn bad_input_gets_clear_errors_and_odd_text_is_kept_exactly() {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up(dir.path());
+    let (vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
     let shared = Space::Shared;
     let megabyte = "a".repeat(1024 * 1024);
@@ -120,7 +120,7 @@ fn bad_input_gets_clear_errors_and_odd_text_is_kept_exactly() {
 #[test]
 fn lists_newest_first_in_pages_with_filters() {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up(dir.path());
+    let (vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
     for i in 0..30u32 {
         let space = [
@@ -213,7 +213,7 @@ fn lists_newest_first_in_pages_with_filters() {
 #[test]
 fn search_covers_open_spaces_only_and_marks_what_matched() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut vault, _) = set_up(dir.path());
+    let (mut vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
     let a_private = store::create(
         session,
@@ -268,7 +268,7 @@ fn search_covers_open_spaces_only_and_marks_what_matched() {
 #[test]
 fn delete_can_be_undone_for_ten_seconds_then_is_erased() {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up(dir.path());
+    let vault = set_up_alone(dir.path(), Partner::A);
     let session = vault.session().unwrap();
     let marker = unique_marker("ERASEME");
     let space = Space::Private(Partner::A);
@@ -320,7 +320,7 @@ fn delete_can_be_undone_for_ten_seconds_then_is_erased() {
 #[test]
 fn sharing_moves_a_private_entry_into_the_shared_vault() {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up(dir.path());
+    let vault = set_up_alone(dir.path(), Partner::A);
     let session = vault.session().unwrap();
     let private = store::create(
         session,
@@ -353,7 +353,7 @@ fn sharing_moves_a_private_entry_into_the_shared_vault() {
 #[test]
 fn appreciation_notes_are_one_line_and_come_back_now_and_then() {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up(dir.path());
+    let (vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
     let then = Utc::now() - Duration::days(40);
     notes::add(
@@ -390,7 +390,7 @@ proptest! {
     #[test]
     fn save_then_load_gives_back_any_unicode(title in "\\PC{0,60}", body in "\\PC{1,400}") {
         let dir = tempfile::tempdir().unwrap();
-        let (vault, _) = set_up(dir.path());
+        let (vault, _) = set_up_open(dir.path());
         let session = vault.session().unwrap();
         let entry = EntryDraft { title: title.clone(), body: body.clone(), ..draft("x") };
         match store::create(session, Space::Shared, Partner::A, &entry) {

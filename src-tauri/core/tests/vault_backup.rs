@@ -72,7 +72,7 @@ fn write_entries(session: &Session, marker: &str) {
 
 /// Sam and Alex with entries in all three vaults; Alex then locked out, as in daily use.
 fn couple_with_entries(dir: &Path, marker: &str) -> (Vault, String) {
-    let (mut vault, _) = set_up(dir);
+    let (mut vault, _) = set_up_open(dir);
     write_entries(vault.session().unwrap(), marker);
     let b_hash = rows_hash(vault.session().unwrap(), Space::Private(Partner::B));
     vault.lock();

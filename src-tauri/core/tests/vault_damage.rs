@@ -19,7 +19,7 @@ const PAGE: u64 = 4096;
 /// A couple with enough rows that every vault file has several pages, locked.
 fn pristine() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let (mut vault, _) = set_up(dir.path());
+    let (mut vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
     for space in Space::ALL {
         for i in 0..60 {

@@ -23,6 +23,9 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
     let pass_a = format!("{PASS_A} {marker}");
     let pass_b = format!("{PASS_B} {marker}");
     let (mut vault, codes) = set_up_named(dir.path(), &name_a, &name_b, &pass_a, &pass_b);
+    let now = std::time::Instant::now();
+    vault.open_private(Partner::A, &pass_a, now).unwrap();
+    vault.open_private(Partner::B, &pass_b, now).unwrap();
 
     let session = vault.session().unwrap();
     for space in Space::ALL {
@@ -100,9 +103,14 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
     vault
         .add_partner(Partner::B, &pass_b, std::time::Instant::now())
         .unwrap();
-    let session = vault.session().unwrap();
-    let names = settings::partner_names(session).unwrap();
-    let entries = journal::export::entries_of(session, Partner::A).unwrap();
+    let now = std::time::Instant::now();
+    let names = settings::partner_names(vault.session().unwrap()).unwrap();
+    let entries = vault
+        .as_owner(Partner::A, Some(&pass_a), now, |session| {
+            journal::export::entries_of(session, Partner::A)
+        })
+        .unwrap()
+        .unwrap();
     let text =
         journal::export::render(&entries, &names, journal::export::ExportFormat::Markdown).unwrap();
     assert!(text.contains(&marker), "the export had the marker to hide");

@@ -6,9 +6,10 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use hearth_core::journal;
+use hearth_core::vault::clock::ClockSource;
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
 use hearth_core::vault::{
-    settings, KdfParams, NewPartner, Partner, Space, State, Vault, VaultError,
+    settings, IdleClock, KdfParams, NewPartner, Partner, Space, State, Vault, VaultError,
 };
 
 fn now() -> Instant {
@@ -352,15 +353,36 @@ fn auto_lock_fires_only_after_the_chosen_idle_time() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = set_up(dir.path());
     settings::set_auto_lock_minutes(vault.session().unwrap(), 2).unwrap();
-    let start = now();
-    let mut idle = settings::IdleClock::new(start);
-    assert!(!vault.lock_if_idle(&idle, start + Duration::from_secs(119)));
-    idle.touch(start + Duration::from_secs(100));
-    assert!(!vault.lock_if_idle(&idle, start + Duration::from_secs(200)));
-    assert!(vault.lock_if_idle(&idle, start + Duration::from_secs(220)));
+    let clock = ManualClock::new();
+    let mut idle = IdleClock::new(clock.read());
+    clock.advance(Duration::from_secs(119));
+    assert!(!vault.lock_if_idle(&idle, clock.read()));
+    idle.touch(clock.read());
+    clock.advance(Duration::from_secs(100));
+    assert!(!vault.lock_if_idle(&idle, clock.read()));
+    clock.advance(Duration::from_secs(20));
+    assert!(vault.lock_if_idle(&idle, clock.read()));
     assert_eq!(vault.status().state, State::Locked);
-    assert!(
-        !vault.lock_if_idle(&idle, start + Duration::from_secs(999)),
-        "already locked"
+    clock.advance(Duration::from_secs(999));
+    assert!(!vault.lock_if_idle(&idle, clock.read()), "already locked");
+}
+
+/// The lid closes for two hours: `Instant`'s clock stands still, the boot clock moves on, and
+/// auto-lock fires the moment the timer looks again.
+#[test]
+fn auto_lock_counts_the_time_the_machine_slept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, _) = set_up(dir.path());
+    settings::set_auto_lock_minutes(vault.session().unwrap(), 10).unwrap();
+    let clock = ManualClock::new();
+    let idle = IdleClock::new(clock.read());
+    clock.sleep(Duration::from_secs(2 * 3600));
+    let after = clock.read();
+    assert_eq!(
+        after.monotonic,
+        Duration::ZERO,
+        "the monotonic clock stood still"
     );
+    assert!(vault.lock_if_idle(&idle, after));
+    assert_eq!(vault.status().state, State::Locked);
 }

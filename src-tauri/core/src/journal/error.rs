@@ -16,6 +16,9 @@ pub enum JournalError {
     NotFound,
     #[error("Hearth's storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
+    /// What the vault says about who may read or change a space, kept as it is.
+    #[error(transparent)]
+    Access(VaultError),
 }
 
 impl JournalError {
@@ -26,13 +29,18 @@ impl JournalError {
             Self::InvalidInput(_) => "invalid_input",
             Self::NotFound => "not_found",
             Self::Storage(_) => "storage",
+            Self::Access(err) => err.kind(),
         }
     }
 }
 
 impl From<VaultError> for JournalError {
-    fn from(_: VaultError) -> Self {
-        JournalError::SpaceLocked
+    fn from(err: VaultError) -> Self {
+        match err {
+            VaultError::PrivateClosed | VaultError::OwnerMustConfirm => JournalError::Access(err),
+            VaultError::Storage(err) => JournalError::Storage(err),
+            _ => JournalError::SpaceLocked,
+        }
     }
 }
 

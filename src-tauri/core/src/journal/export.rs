@@ -28,8 +28,10 @@ impl ExportFormat {
     }
 }
 
-/// Every entry `owner` may take away: their private ones and the shared ones, newest first.
+/// Every entry `owner` may take away: their private ones and the shared ones, newest first. Only
+/// `owner` can take them: alone, or confirmed by their passphrase while the two sit together.
 pub fn entries_of(session: &Session, owner: Partner) -> Result<Vec<Entry>> {
+    session.owner_present(owner)?;
     let mut all = Vec::new();
     for space in [Space::Private(owner), Space::Shared] {
         session.schema(space)?;

@@ -6,7 +6,7 @@ use rusqlite::params;
 
 use super::error::Result;
 use super::types::{Entry, SearchHit, SnippetPart};
-use crate::vault::{Session, Space};
+use crate::vault::Session;
 
 /// Marks around matched words in FTS5's snippet, from Unicode's private use area.
 const HIT_START: char = '\u{E000}';
@@ -54,7 +54,7 @@ pub fn search(session: &Session, text: &str, limit: u32) -> Result<Vec<SearchHit
     };
     let limit = limit.clamp(1, 100);
     let mut scored: Vec<(f64, SearchHit)> = Vec::new();
-    for space in Space::ALL.into_iter().filter(|s| session.is_open(*s)) {
+    for space in session.readable_spaces() {
         let schema = space.schema();
         let mut statement = session.conn().prepare_cached(&format!(
             "SELECT e.id, e.title, e.body, e.entry_date, e.mood, e.tags, e.prompt_id, e.answer_id,

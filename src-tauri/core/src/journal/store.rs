@@ -94,7 +94,8 @@ pub(super) fn entry_from_row(space: Space, row: &Row<'_>) -> rusqlite::Result<En
     })
 }
 
-/// Only someone who is unlocked can write, in the shared vault or their own.
+/// Only someone who is unlocked can write, in the shared vault or their own (which, while the two
+/// sit together, its owner must have opened: see [`Session::schema`]).
 pub(super) fn writer_is_here(session: &Session, author: Partner) -> Result<()> {
     if session.is_open(Space::Private(author)) {
         Ok(())
@@ -187,9 +188,12 @@ pub fn get(session: &Session, space: Space, id: i64) -> Result<Option<Entry>> {
 }
 
 /// Hides an entry at once; [`undo_delete`] brings it back within [`UNDO_SECONDS`], and
-/// [`purge_deleted`] then erases it.
+/// [`purge_deleted`] then erases it. Deleting from a private space needs its owner at the keyboard.
 pub fn delete(session: &Session, space: Space, id: i64, now: DateTime<Utc>) -> Result<()> {
     let schema = session.schema(space)?;
+    if let Space::Private(owner) = space {
+        session.owner_present(owner)?;
+    }
     let changed = session.conn().execute(
         &format!(
             "UPDATE {schema}.entries SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"
@@ -256,10 +260,12 @@ fn checkpoint(session: &Session, schema: &str) -> Result<()> {
     Ok(())
 }
 
-/// Moves one's private entry into the shared vault on purpose, and erases the private copy.
+/// Moves one's private entry into the shared vault on purpose, and erases the private copy. Only
+/// its owner can do it: alone, or confirmed by their passphrase while the two sit together.
 pub fn share(session: &Session, owner: Partner, id: i64) -> Result<Entry> {
     let private = Space::Private(owner);
     let from = session.schema(private)?;
+    session.owner_present(owner)?;
     let tx = session.conn().unchecked_transaction()?;
     let moved = tx.execute(
         &format!(
@@ -297,9 +303,10 @@ pub fn list(
     limit: u32,
 ) -> Result<Page> {
     let limit = limit.clamp(1, 200);
-    let spaces: Vec<Space> = Space::ALL
+    let spaces: Vec<Space> = session
+        .readable_spaces()
         .into_iter()
-        .filter(|s| session.is_open(*s) && filter.space.is_none_or(|wanted| wanted == *s))
+        .filter(|s| filter.space.is_none_or(|wanted| wanted == *s))
         .collect();
     let mut entries = Vec::new();
     for space in spaces {
@@ -352,10 +359,10 @@ pub fn list(
     Ok(Page { entries, next })
 }
 
-/// Every tag in use in the open spaces, for the filter.
+/// Every tag in use in the readable spaces, for the filter.
 pub fn tags(session: &Session) -> Result<Vec<String>> {
     let mut all = std::collections::BTreeSet::new();
-    for space in Space::ALL.into_iter().filter(|s| session.is_open(*s)) {
+    for space in session.readable_spaces() {
         let mut statement = session.conn().prepare_cached(&format!(
             "SELECT DISTINCT t.tag FROM {s}.entry_tags t JOIN {s}.entries e ON e.id = t.entry_id
              WHERE e.deleted_at IS NULL",
@@ -372,7 +379,7 @@ pub fn tags(session: &Session) -> Result<Vec<String>> {
 /// still shows it, in the order of their text.
 pub fn linked_prompts(session: &Session) -> Result<Vec<LinkedPrompt>> {
     let mut ids = std::collections::BTreeSet::new();
-    for space in Space::ALL.into_iter().filter(|s| session.is_open(*s)) {
+    for space in session.readable_spaces() {
         let mut statement = session.conn().prepare_cached(&format!(
             "SELECT DISTINCT prompt_id FROM {}.entries
              WHERE prompt_id IS NOT NULL AND deleted_at IS NULL",

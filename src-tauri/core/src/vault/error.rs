@@ -23,6 +23,16 @@ pub enum VaultError {
     TooManyAttempts { wait_secs: u64 },
     #[error("Hearth is locked. Unlock it first.")]
     Locked,
+    #[error(
+        "This private space stays closed while you sit together. Its owner can open it with \
+         their passphrase."
+    )]
+    PrivateClosed,
+    #[error(
+        "While you sit together, this needs the passphrase of the partner whose private space it \
+         is."
+    )]
+    OwnerMustConfirm,
     #[error("{} is already unlocked.", .who)]
     AlreadyUnlocked { who: String },
     #[error(
@@ -85,6 +95,8 @@ impl VaultError {
             Self::WrongRecoveryCode { .. } => "wrong_recovery_code",
             Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::Locked => "locked",
+            Self::PrivateClosed => "private_closed",
+            Self::OwnerMustConfirm => "owner_must_confirm",
             Self::AlreadyUnlocked { .. } => "already_unlocked",
             Self::Damaged { .. } => "vault_damaged",
             Self::VaultFileMissing { .. } => "vault_file_missing",

@@ -7,10 +7,12 @@
 //! that fails its page checks after a good unwrap is reported as damaged and left alone.
 
 pub mod backup;
+pub mod clock;
 pub mod crypto;
 pub mod db;
 mod error;
 pub mod hex;
+pub mod joint;
 pub mod keyslots;
 pub mod migrations;
 pub mod recovery;
@@ -26,11 +28,14 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+pub use clock::{IdleClock, Reading};
 pub use crypto::KdfParams;
 pub use error::{Result, VaultError};
 pub use session::Session;
 pub use types::{Partner, Space};
 
+use clock::SharedClock;
+use crypto::Key;
 use keyslots::{Keyslots, SlotId, VaultSlots};
 use throttle::Throttle;
 
@@ -45,10 +50,14 @@ pub enum State {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PartnerStatus {
     pub id: Partner,
     pub name: String,
     pub unlocked: bool,
+    /// Whether this partner's private space can be read now: unlocked alone, or opened with their
+    /// passphrase while the two sit together.
+    pub private_open: bool,
 }
 
 /// What the UI may show. `partners` is empty after a restart until someone unlocks: the names live
@@ -78,6 +87,7 @@ pub struct Vault {
     session: Option<Session>,
     names: Option<[String; 2]>,
     throttle: Throttle,
+    clock: SharedClock,
 }
 
 impl Vault {
@@ -95,7 +105,14 @@ impl Vault {
             session: None,
             names: None,
             throttle: Throttle::default(),
+            clock: clock::system(),
         }
+    }
+
+    /// As this vault, with its sessions reading time from `clock` (tests stand clocks still).
+    pub fn with_clock(mut self, clock: SharedClock) -> Self {
+        self.clock = clock;
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -110,18 +127,15 @@ impl Vault {
         } else {
             State::NeedsSetup
         };
-        let unlocked = self
-            .session
-            .as_ref()
-            .map(Session::unlocked_partners)
-            .unwrap_or_default();
+        let session = self.session.as_ref();
         let partners = match &self.names {
             Some(names) => Partner::BOTH
                 .into_iter()
                 .map(|id| PartnerStatus {
                     id,
                     name: names[index(id)].clone(),
-                    unlocked: unlocked.contains(&id),
+                    unlocked: session.is_some_and(|s| s.is_open(Space::Private(id))),
+                    private_open: session.is_some_and(|s| s.private_readable(id)),
                 })
                 .collect(),
             None => Vec::new(),
@@ -241,7 +255,7 @@ impl Vault {
         }
         slots.save_atomic(&self.dir)?;
 
-        let mut session = Session::open(&self.dir, shared_key)?;
+        let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
         for (who, key) in private_keys {
             session.attach_private(&self.dir, who, key)?;
         }
@@ -270,35 +284,33 @@ impl Vault {
         if !self.is_set_up() {
             return Err(VaultError::NotSetUp);
         }
-        self.throttle.check(now)?;
         let slots = Keyslots::load(&self.dir)?;
-        let shared = slots.vault(Space::Shared)?;
         let candidates = match who {
             Some(who) => vec![who],
             None => Partner::BOTH.to_vec(),
         };
-        let mut found = None;
-        for candidate in candidates {
-            if let Some(key) = shared.unwrap_key(SlotId::Passphrase(candidate), passphrase)? {
-                found = Some((candidate, key));
-                break;
-            }
-        }
-        let Some((who, shared_key)) = found else {
-            self.throttle.failed(now);
+        let tries: Vec<_> = candidates
+            .iter()
+            .map(|c| (Space::Shared, SlotId::Passphrase(*c)))
+            .collect();
+        let Some((found, shared_key)) = self.unwrap_counted(&slots, &tries, passphrase, now)?
+        else {
             return Err(VaultError::WrongPassphrase {
                 who: who.and_then(|w| self.name(w)),
             });
         };
+        let who = candidates[found];
+        // The shared slot took this passphrase, so the private one must too: if it does not, the
+        // keyslots file is damaged, not the passphrase wrong.
         let private_key = slots
             .vault(Space::Private(who))?
             .unwrap_key(SlotId::Passphrase(who), passphrase)?
-            .ok_or_else(|| VaultError::WrongPassphrase {
-                who: self.name(who),
+            .ok_or_else(|| VaultError::KeyslotsDamaged {
+                file: keyslots::path_in(&self.dir),
+                detail: "a private slot does not match its shared slot".into(),
             })?;
-        self.throttle.succeeded();
 
-        let mut session = Session::open(&self.dir, shared_key)?;
+        let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
         session.attach_private(&self.dir, who, private_key)?;
         self.names = Some(settings::partner_names(&session)?);
         self.session = Some(session);
@@ -356,21 +368,104 @@ impl Vault {
                 who: self.name(who).unwrap_or_default(),
             });
         }
-        self.throttle.check(now)?;
-        let slots = Keyslots::load(&self.dir)?;
-        let Some(key) = slots
-            .vault(Space::Private(who))?
-            .unwrap_key(SlotId::Passphrase(who), passphrase)?
-        else {
-            self.throttle.failed(now);
-            return Err(VaultError::WrongPassphrase {
-                who: self.name(who),
-            });
-        };
-        self.throttle.succeeded();
+        let key = self.unwrap_own(who, passphrase, now)?;
         let dir = self.dir.clone();
         self.session_mut()?.attach_private(&dir, who, key)?;
         Ok(self.status())
+    }
+
+    /// While the two sit together, `owner` opens their own private space with their passphrase,
+    /// for a few minutes of use (see [`joint`]). Unlocked alone, it is open already.
+    pub fn open_private(
+        &mut self,
+        owner: Partner,
+        passphrase: &str,
+        now: Instant,
+    ) -> Result<Status> {
+        let session = self.session()?;
+        if !session.is_open(Space::Private(owner)) {
+            return Err(VaultError::Locked);
+        }
+        if session.alone() != Some(owner) {
+            drop(self.unwrap_own(owner, passphrase, now)?);
+            self.session_mut()?.openings_mut().open(owner);
+        }
+        Ok(self.status())
+    }
+
+    /// Closes `owner`'s opened private space again; the session stays as it was.
+    pub fn close_private(&mut self, owner: Partner) -> Status {
+        if let Some(session) = self.session.as_mut() {
+            session.openings_mut().close(owner);
+        }
+        self.status()
+    }
+
+    /// `who` leaves the session: their private vault closes and its key is wiped, while the other
+    /// partner stays. The last one to leave locks Hearth.
+    pub fn leave(&mut self, who: Partner) -> Result<Status> {
+        let session = self.session_mut()?;
+        if session.unlocked_partners() == [who] {
+            return Ok(self.lock());
+        }
+        session.detach_private(who)?;
+        Ok(self.status())
+    }
+
+    /// Runs `job` as `owner`, for an action that takes something out of their private space, moves
+    /// it or deletes from it. Unlocked alone, `owner` is at the keyboard; while the two sit
+    /// together, `passphrase` must be theirs, typed for this action.
+    pub fn as_owner<T>(
+        &mut self,
+        owner: Partner,
+        passphrase: Option<&str>,
+        now: Instant,
+        job: impl FnOnce(&Session) -> T,
+    ) -> Result<T> {
+        let session = self.session()?;
+        if session.alone() == Some(owner) {
+            return Ok(job(session));
+        }
+        if !session.is_open(Space::Private(owner)) {
+            return Err(VaultError::Locked);
+        }
+        let passphrase = passphrase.ok_or(VaultError::OwnerMustConfirm)?;
+        drop(self.unwrap_own(owner, passphrase, now)?);
+        let session = self.session()?;
+        Ok(session.openings().with_confirmed(owner, || job(session)))
+    }
+
+    /// `owner`'s private key from their own passphrase, counted against the throttle.
+    fn unwrap_own(&mut self, owner: Partner, passphrase: &str, now: Instant) -> Result<Key> {
+        let slots = Keyslots::load(&self.dir)?;
+        let tries = [(Space::Private(owner), SlotId::Passphrase(owner))];
+        match self.unwrap_counted(&slots, &tries, passphrase, now)? {
+            Some((_, key)) => Ok(key),
+            None => Err(VaultError::WrongPassphrase {
+                who: self.name(owner),
+            }),
+        }
+    }
+
+    /// Tries `secret` on each slot in `tries` until one opens, and returns which one with its key.
+    /// Every way in goes through here, so none can skip the wrong-passphrase delay: a miss on all
+    /// of them counts as one failed try, a hit clears the count.
+    fn unwrap_counted(
+        &mut self,
+        slots: &Keyslots,
+        tries: &[(Space, SlotId)],
+        secret: &str,
+        now: Instant,
+    ) -> Result<Option<(usize, Key)>> {
+        self.throttle.check(now)?;
+        for (at, (space, slot)) in tries.iter().enumerate() {
+            if let Some(key) = slots.vault(*space)?.unwrap_key(*slot, secret)? {
+                self.throttle.succeeded();
+                return Ok(Some((at, key)));
+            }
+        }
+        self.throttle.failed(now);
+        Ok(None)
     }
 
     /// Closes every connection and wipes every key. The names stay in memory so the lock screen can
@@ -382,7 +477,7 @@ impl Vault {
 
     /// Locks if nobody has been active for the auto-lock time stored in the shared vault. Returns
     /// whether it locked.
-    pub fn lock_if_idle(&mut self, idle: &settings::IdleClock, now: Instant) -> bool {
+    pub fn lock_if_idle(&mut self, idle: &IdleClock, now: Reading) -> bool {
         let Some(session) = &self.session else {
             return false;
         };
@@ -407,16 +502,13 @@ impl Vault {
         if !session.is_open(Space::Private(who)) {
             return Err(VaultError::Locked);
         }
-        self.throttle.check(now)?;
         let mut slots = Keyslots::load(&self.dir)?;
-        let shared = slots.vault(Space::Shared)?;
-        if shared.unwrap_key(SlotId::Passphrase(who), old)?.is_none() {
-            self.throttle.failed(now);
+        let tries = [(Space::Shared, SlotId::Passphrase(who))];
+        if self.unwrap_counted(&slots, &tries, old, now)?.is_none() {
             return Err(VaultError::WrongPassphrase {
                 who: self.name(who),
             });
         }
-        self.throttle.succeeded();
         self.check_new_passphrase(&slots, who, new)?;
         self.rewrap(&mut slots, who, new)
     }
@@ -434,19 +526,14 @@ impl Vault {
         if self.session.is_none() {
             return Err(VaultError::Locked);
         }
-        self.throttle.check(now)?;
         let code = recovery::normalize(code)?;
         let mut slots = Keyslots::load(&self.dir)?;
-        let Some(private_key) = slots
-            .vault(Space::Private(who))?
-            .unwrap_key(SlotId::Recovery, &code)?
-        else {
-            self.throttle.failed(now);
+        let tries = [(Space::Private(who), SlotId::Recovery)];
+        let Some((_, private_key)) = self.unwrap_counted(&slots, &tries, &code, now)? else {
             return Err(VaultError::WrongRecoveryCode {
                 who: self.name(who).unwrap_or_default(),
             });
         };
-        self.throttle.succeeded();
         self.check_new_passphrase(&slots, who, new)?;
         let dir = self.dir.clone();
         self.session_mut()?.attach_private(&dir, who, private_key)?;

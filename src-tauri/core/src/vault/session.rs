@@ -1,28 +1,39 @@
 //! An unlocked session: one SQLite connection with the shared vault as `main` and each unlocked
 //! partner's private vault attached, plus the vault keys needed to rewrap slots. Dropping the
 //! session closes the connection and wipes the keys: that is what locking means.
+//!
+//! Which spaces may be read is decided here, once, for every domain: the shared space always; a
+//! private space by its owner unlocked alone, or, while both sit together, only after the owner
+//! opened it with their passphrase (see [`super::joint`]).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::Connection;
 
+use super::clock::{self, SharedClock};
 use super::crypto::Key;
 use super::db;
 use super::error::{Result, VaultError};
+use super::joint::Openings;
 use super::types::{Partner, Space};
 
 pub struct Session {
     conn: Connection,
     keys: HashMap<Space, Key>,
+    openings: Openings,
 }
 
 impl Session {
-    pub(crate) fn open(dir: &Path, shared_key: Key) -> Result<Session> {
+    pub(crate) fn open(dir: &Path, shared_key: Key, clock: SharedClock) -> Result<Session> {
         let conn = db::open(dir, Space::Shared, &shared_key)?;
         let mut keys = HashMap::new();
         keys.insert(Space::Shared, shared_key);
-        Ok(Session { conn, keys })
+        Ok(Session {
+            conn,
+            keys,
+            openings: Openings::new(clock),
+        })
     }
 
     /// Checks and migrates a partner's private vault on its own connection, then attaches it.
@@ -34,6 +45,19 @@ impl Session {
         drop(db::open(dir, space, &key)?);
         db::attach(&self.conn, dir, space, &key)?;
         self.keys.insert(space, key);
+        // Whoever was here alone now sits with someone: every private space starts closed.
+        self.openings.close_all();
+        Ok(())
+    }
+
+    /// Closes `owner`'s private vault and wipes its key; the rest of the session stays open.
+    pub(crate) fn detach_private(&mut self, owner: Partner) -> Result<()> {
+        let space = Space::Private(owner);
+        if self.keys.contains_key(&space) {
+            db::detach(&self.conn, space)?;
+            self.keys.remove(&space);
+        }
+        self.openings.close_all();
         Ok(())
     }
 
@@ -64,7 +88,11 @@ impl Session {
             .into_iter()
             .map(|space| (space, Key::default()))
             .collect();
-        Ok(Session { conn, keys })
+        Ok(Session {
+            conn,
+            keys,
+            openings: Openings::new(clock::system()),
+        })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -99,12 +127,71 @@ impl Session {
         self.keys.get(&space).ok_or(VaultError::Locked)
     }
 
-    /// The schema to use for `space`, or `Locked` when that vault is not open in this session.
-    pub fn schema(&self, space: Space) -> Result<&'static str> {
-        if self.is_open(space) {
-            Ok(space.schema())
-        } else {
-            Err(VaultError::Locked)
+    /// Whether both partners are unlocked: sitting together at one screen.
+    pub fn is_joint(&self) -> bool {
+        self.unlocked_partners().len() == 2
+    }
+
+    /// Whether `space` may be read and written now. Asking counts as using an opened private space.
+    pub fn can_read(&self, space: Space) -> bool {
+        match space {
+            Space::Shared => self.is_open(space),
+            Space::Private(owner) => {
+                self.is_open(space)
+                    && (self.alone() == Some(owner)
+                        || self.openings.confirmed() == Some(owner)
+                        || self.openings.use_if_open(owner))
+            }
         }
+    }
+
+    /// The spaces lists, searches, tags and counts may look at, in [`Space::ALL`] order.
+    pub fn readable_spaces(&self) -> Vec<Space> {
+        Space::ALL
+            .into_iter()
+            .filter(|space| self.can_read(*space))
+            .collect()
+    }
+
+    /// Whether `owner`'s private space can be read now, without counting this as a use.
+    pub fn private_readable(&self, owner: Partner) -> bool {
+        self.is_open(Space::Private(owner))
+            && (self.alone() == Some(owner)
+                || self.openings.confirmed() == Some(owner)
+                || self.openings.is_open(owner))
+    }
+
+    /// The schema to use for `space`: `Locked` when that vault is not open in this session,
+    /// `PrivateClosed` when it is open but its owner sits with their partner and has not opened it.
+    pub fn schema(&self, space: Space) -> Result<&'static str> {
+        if !self.is_open(space) {
+            return Err(VaultError::Locked);
+        }
+        if !self.can_read(space) {
+            return Err(VaultError::PrivateClosed);
+        }
+        Ok(space.schema())
+    }
+
+    /// Succeeds when `owner` is at the keyboard for an action that takes something out of their
+    /// private space, moves it or deletes from it: unlocked alone, or confirmed by their
+    /// passphrase for this very action (see `Vault::as_owner`).
+    pub fn owner_present(&self, owner: Partner) -> Result<()> {
+        if !self.is_open(Space::Private(owner)) {
+            return Err(VaultError::Locked);
+        }
+        if self.alone() == Some(owner) || self.openings.confirmed() == Some(owner) {
+            Ok(())
+        } else {
+            Err(VaultError::OwnerMustConfirm)
+        }
+    }
+
+    pub(crate) fn openings(&self) -> &Openings {
+        &self.openings
+    }
+
+    pub(crate) fn openings_mut(&mut self) -> &mut Openings {
+        &mut self.openings
     }
 }

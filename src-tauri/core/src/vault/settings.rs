@@ -1,7 +1,5 @@
 //! Settings that live inside the shared vault (so they are private too): the partners' names and the
-//! auto-lock idle time. Also the idle clock that decides when auto-lock is due.
-
-use std::time::{Duration, Instant};
+//! auto-lock idle time. The idle clock that decides when auto-lock is due is in [`super::clock`].
 
 use rusqlite::OptionalExtension;
 
@@ -62,40 +60,4 @@ pub fn set_auto_lock_minutes(session: &Session, minutes: u32) -> Result<()> {
     }
     write_value(session, AUTO_LOCK_KEY, &minutes.to_string())?;
     Ok(())
-}
-
-/// When the person last did something in the app.
-#[derive(Debug, Clone, Copy)]
-pub struct IdleClock {
-    last_activity: Instant,
-}
-
-impl IdleClock {
-    pub fn new(now: Instant) -> Self {
-        IdleClock { last_activity: now }
-    }
-
-    pub fn touch(&mut self, now: Instant) {
-        self.last_activity = self.last_activity.max(now);
-    }
-
-    pub fn is_idle_for(&self, now: Instant, minutes: u32) -> bool {
-        now.saturating_duration_since(self.last_activity)
-            >= Duration::from_secs(u64::from(minutes) * 60)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn idle_clock_counts_from_the_last_activity() {
-        let start = Instant::now();
-        let mut clock = IdleClock::new(start);
-        assert!(!clock.is_idle_for(start + Duration::from_secs(599), 10));
-        assert!(clock.is_idle_for(start + Duration::from_secs(600), 10));
-        clock.touch(start + Duration::from_secs(500));
-        assert!(!clock.is_idle_for(start + Duration::from_secs(600), 10));
-    }
 }

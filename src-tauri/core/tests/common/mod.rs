@@ -6,7 +6,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use hearth_core::vault::{KdfParams, NewPartner, RecoveryCodes, Vault};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use hearth_core::vault::clock::{ClockSource, Reading};
+use hearth_core::vault::{KdfParams, NewPartner, Partner, RecoveryCodes, Vault};
 use sha2::{Digest, Sha256};
 
 /// Weak Argon2id for tests that are not about the KDF, so that each unlock is fast.
@@ -55,9 +59,65 @@ pub fn set_up_vault(
     (vault, codes)
 }
 
+/// A clock the test moves by hand. `sleep` moves only the clocks that count a suspend.
+#[derive(Clone)]
+pub struct ManualClock(Arc<Mutex<Reading>>);
+
+impl ManualClock {
+    pub fn new() -> Self {
+        ManualClock(Arc::new(Mutex::new(Reading {
+            monotonic: Duration::ZERO,
+            boot: Duration::from_secs(1_000),
+            wall: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+        })))
+    }
+
+    pub fn advance(&self, by: Duration) {
+        let mut now = self.0.lock().unwrap();
+        now.monotonic += by;
+        now.boot += by;
+        now.wall += chrono::Duration::from_std(by).unwrap();
+    }
+
+    pub fn sleep(&self, by: Duration) {
+        let mut now = self.0.lock().unwrap();
+        now.boot += by;
+        now.wall += chrono::Duration::from_std(by).unwrap();
+    }
+}
+
+impl ClockSource for ManualClock {
+    fn read(&self) -> Reading {
+        *self.0.lock().unwrap()
+    }
+}
+
+/// Opens both private spaces of a couple sitting together (as just after setup), each with its
+/// owner's passphrase, so a test can write into them.
+pub fn open_both(vault: &mut Vault) {
+    let now = std::time::Instant::now();
+    vault.open_private(Partner::A, PASS_A, now).unwrap();
+    vault.open_private(Partner::B, PASS_B, now).unwrap();
+}
+
+/// As [`set_up`], with both private spaces opened, for tests that write into them.
+pub fn set_up_open(dir: &Path) -> (Vault, RecoveryCodes) {
+    let (mut vault, codes) = set_up(dir);
+    open_both(&mut vault);
+    (vault, codes)
+}
+
+/// As [`set_up`], then `other` leaves: the remaining partner is unlocked alone.
+pub fn set_up_alone(dir: &Path, who: Partner) -> Vault {
+    let (mut vault, _) = set_up(dir);
+    vault.leave(who.other()).unwrap();
+    vault
+}
+
 /// A couple whose partner A has one private entry holding a fresh marker; returned locked.
 pub fn set_up_with_a_private_marker(dir: &Path, prefix: &str) -> (Vault, RecoveryCodes, String) {
     let (mut vault, codes) = set_up(dir);
+    open_both(&mut vault);
     let marker = unique_marker(prefix);
     let space = hearth_core::vault::Space::Private(hearth_core::vault::Partner::A);
     hearth_core::journal::add_entry(vault.session().unwrap(), space, &marker).unwrap();
