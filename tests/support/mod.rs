@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod file_dialog;
+pub mod ipc;
 pub mod notifications;
 pub mod webdriver;
 

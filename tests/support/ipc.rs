@@ -1,0 +1,99 @@
+//! The IPC tests' app: Tauri's mock runtime built with the app's real context, so the real
+//! capabilities and ACL decide what the webview may call, and helpers that call commands as the
+//! webview does.
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow};
+
+use super::{PASS_A, PASS_B};
+
+pub struct TestApp {
+    _app: App<MockRuntime>,
+    pub window: WebviewWindow<MockRuntime>,
+}
+
+pub fn start(dir: &Path) -> TestApp {
+    let app = hearth_lib::configure(mock_builder(), Some(dir.to_path_buf()))
+        .build(hearth_lib::context())
+        .unwrap();
+    let window = match app.get_webview_window("main") {
+        Some(window) => window,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+    TestApp { _app: app, window }
+}
+
+impl TestApp {
+    pub fn invoke(&self, command: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: command.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                // The origin the real webview uses on Linux.
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    pub fn ok(&self, command: &str, args: Value) -> Value {
+        self.invoke(command, args)
+            .unwrap_or_else(|err| panic!("{command} failed: {err}"))
+    }
+
+    /// A command error must be exactly `{ kind, message }` with a sentence for people.
+    pub fn err_kind(&self, command: &str, args: Value) -> String {
+        let err = self.invoke(command, args).expect_err(command);
+        let object = err
+            .as_object()
+            .unwrap_or_else(|| panic!("{command}: not an object: {err}"));
+        assert_eq!(object.len(), 2, "{err}");
+        let message = object["message"].as_str().unwrap();
+        assert!(message.len() > 10 && !message.contains('!'), "{message}");
+        object["kind"].as_str().unwrap().to_string()
+    }
+}
+
+pub fn setup_args() -> Value {
+    json!({
+        "a": { "name": "Sam", "passphrase": PASS_A },
+        "b": { "name": "Alex", "passphrase": PASS_B },
+    })
+}
+
+pub fn unlocked(status: &Value) -> Vec<String> {
+    status["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["unlocked"] == json!(true))
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+pub fn allowed_commands() -> Vec<String> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities/main-window.json"),
+    )
+    .unwrap();
+    let capability: Value = serde_json::from_str(&text).unwrap();
+    capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|name| name.replace('-', "_"))
+        .collect()
+}
