@@ -18,6 +18,9 @@ export const api = {
   setupCouple: (a, b) => call('setup_couple', { a, b }),
   unlock: (partner, passphrase) => call('unlock', { partner, passphrase }),
   addPartner: (partner, passphrase) => call('add_partner', { partner, passphrase }),
+  openPrivate: (partner, passphrase) => call('open_private', { partner, passphrase }),
+  closePrivate: (partner) => call('close_private', { partner }),
+  leaveSession: (partner) => call('leave_session', { partner }),
   lock: () => call('lock'),
   changePassphrase: (partner, current, next) =>
     call('change_passphrase', { partner, current, new: next }),
@@ -68,9 +71,9 @@ export const api = {
   getEntry: (space, id) => call('get_entry', { space, id }),
   createEntry: (space, author, draft) => call('create_entry', { space, author, draft }),
   updateEntry: (space, id, draft) => call('update_entry', { space, id, draft }),
-  deleteEntry: (space, id) => call('delete_entry', { space, id }),
+  deleteEntry: (space, id, passphrase = null) => call('delete_entry', { space, id, passphrase }),
   undoDeleteEntry: (space, id) => call('undo_delete_entry', { space, id }),
-  shareEntry: (owner, id) => call('share_entry', { owner, id }),
+  shareEntry: (owner, id, passphrase = null) => call('share_entry', { owner, id, passphrase }),
   searchEntries: (query) => call('search_entries', { query }),
   entryTags: () => call('entry_tags'),
   entryPrompts: () => call('entry_prompts'),
@@ -89,7 +92,8 @@ export const api = {
   listGestures: () => call('list_gestures'),
   backupVault: () => call('backup_vault'),
   restoreBackup: (passphrase, replace) => call('restore_backup', { passphrase, replace }),
-  exportEntries: (partner, format, passphrase) => call('export_entries', { partner, format, passphrase }),
+  exportEntries: (partner, format, passphrase, ownerPassphrase = null) =>
+    call('export_entries', { partner, format, passphrase, ownerPassphrase }),
   getAutostart: () => call('get_autostart'),
   setAutostart: (enabled) => call('set_autostart', { enabled }),
 };

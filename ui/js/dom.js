@@ -105,6 +105,37 @@ export function confirmInPlace(actions, { question, confirmId, onConfirm, onKeep
   keep.focus();
 }
 
+// As confirmInPlace, for what needs a partner's own passphrase at that moment (sharing or deleting
+// from a private space while the two sit together): the question, a passphrase field, and the
+// action. `onConfirm` gets the passphrase; an error it throws is shown beside the field.
+export function confirmWithPassphrase(actions, { question, label, idPrefix, action, onConfirm, onKeep }) {
+  const error = errorSlot(`${idPrefix}-error`);
+  const pass = h('input', { id: `${idPrefix}-pass`, type: 'password', autocomplete: 'current-password', spellcheck: 'false' });
+  const go = h('button', { type: 'button', class: 'primary', id: `${idPrefix}-confirm`, text: action });
+  const keep = h('button', { type: 'button', class: 'quiet', text: 'Keep it', onclick: onKeep });
+  const submit = async () => {
+    showError(error, null);
+    try {
+      await onConfirm(pass.value);
+    } catch (err) {
+      showError(error, err);
+      pass.select();
+    }
+  };
+  go.addEventListener('click', submit);
+  pass.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      submit();
+    }
+  });
+  actions.replaceChildren(h('div', { class: 'field' },
+    h('p', { class: 'hint', role: 'alert', text: question }),
+    h('label', { for: pass.id, text: label }), pass, error,
+    h('div', { class: 'actions start' }, go, keep)));
+  pass.focus();
+}
+
 export function mustMatch(first, second, message) {
   if (value(first) !== value(second)) throw new Error(message);
 }

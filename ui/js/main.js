@@ -19,6 +19,12 @@ const app = {
   fullscreen: false,
   // Where to go once unlocked, when a notification was clicked while locked.
   afterUnlock: null,
+  // What the screen on show asked to run when it goes (the journal closes opened private spaces).
+  leaving: [],
+
+  onLeave(cleanup) {
+    this.leaving.push(cleanup);
+  },
 
   async refresh() {
     this.status = await api.status();
@@ -60,6 +66,8 @@ const app = {
   },
 
   render() {
+    // Every render replaces the screen on show, so whatever it asked to run on leaving runs now.
+    for (const cleanup of this.leaving.splice(0)) cleanup();
     const { state } = this.status;
     let screen;
     if (state === 'needs_setup') screen = renderSetup(this);

@@ -11,3 +11,12 @@ export function unlockedPartners(status) {
 export function lockedPartners(status) {
   return status.partners.filter((p) => !p.unlocked);
 }
+
+// Both partners unlocked at one screen: each private space stays closed until its owner opens it.
+export function sittingTogether(status) {
+  return unlockedPartners(status).length === 2;
+}
+
+export function nameOf(status, id) {
+  return status.partners.find((p) => p.id === id)?.name ?? '';
+}

@@ -1,11 +1,13 @@
 // The journal: entries in the shared space or one's private space, newest first a page at a time,
 // filtered by space and tag, searched across the spaces that are open. The editor saves as you type
-// (and before any lock); delete can be undone for 10 seconds.
+// (and before any lock); delete can be undone for 10 seconds. While the two sit together, each
+// private space stays closed until its owner opens it with their passphrase; it closes again when
+// the journal is left, and sharing or deleting from it asks for that passphrase each time.
 
 import { api } from '../api.js';
-import { h, errorSlot, showError, confirmInPlace, lockMark } from '../dom.js';
+import { h, field, errorSlot, showError, confirmInPlace, confirmWithPassphrase, lockMark } from '../dom.js';
 import { options } from '../prompt-meta.js';
-import { unlockedPartners } from '../people.js';
+import { unlockedPartners, sittingTogether, nameOf } from '../people.js';
 
 const MOODS = [['', 'No mood'], ['joyful', 'Joyful'], ['calm', 'Calm'], ['grateful', 'Grateful'], ['tender', 'Tender'],
   ['tired', 'Tired'], ['worried', 'Worried'], ['sad', 'Sad'], ['frustrated', 'Frustrated']];
@@ -14,6 +16,8 @@ const privateOf = (owner) => ({ space: 'private', owner });
 const spaceKey = (space) => (space.space === 'shared' ? 'shared' : `private-${space.owner}`);
 const fromKey = (key) => (key === 'shared' ? SHARED : privateOf(key.slice('private-'.length)));
 const AUTOSAVE_MS = 800;
+// The closing of private spaces opened on the last visit, which the next list waits for.
+let closing = Promise.resolve();
 
 // Saves still waiting in an editor, so a lock (Ctrl+L, the button) can finish them first.
 const pendingSaves = new Set();
@@ -73,12 +77,21 @@ function tabs(choices, onChange) {
 
 export function renderJournal(app) {
   const here = unlockedPartners(app.status);
+  const together = sittingTogether(app.status);
+  const isOpen = (owner) => app.status.partners.some((p) => p.id === owner && p.privateOpen);
+  // Spaces opened on this visit close again when the journal is left.
+  const opened = new Set();
+  app.onLeave(() => {
+    if (!opened.size) return;
+    for (const partner of app.status.partners) if (opened.has(partner.id)) partner.privateOpen = false;
+    closing = Promise.allSettled([...opened].map((owner) => api.closePrivate(owner)));
+  });
   const error = errorSlot('journal-error');
   const list = h('div', { class: 'prompt-list', id: 'entry-list', 'aria-live': 'polite' });
   const more = h('button', { type: 'button', class: 'quiet', id: 'entries-more', text: 'Show older entries', hidden: true });
   const search = h('input', { id: 'journal-search', type: 'search', placeholder: 'Search your entries', 'aria-keyshortcuts': '/' });
   const panel = h('div', { role: 'tabpanel', 'aria-labelledby': 'journal-tab-all' }, list, more);
-  const spaceTabs = tabs([['', 'Everything open', false], ['shared', 'Shared', false],
+  const spaceTabs = tabs([['', together ? 'Everything open to you both' : 'Everything open', false], ['shared', 'Shared', false],
     ...here.map((p) => [`private-${p.id}`, `${p.name}'s private`, true])], (tab) => {
     panel.setAttribute('aria-labelledby', tab.id);
     reload();
@@ -88,6 +101,10 @@ export function renderJournal(app) {
   const promptFilter = h('select', { id: 'journal-prompt' },
     options(app.params?.promptId ? [[app.params.promptId, 'This prompt']] : [], app.params?.promptId ?? '', 'Any prompt'));
   const editor = entryEditor(app, here, () => reload());
+  const jointNote = together
+    ? h('p', { class: 'hint', id: 'joint-note' }, lockMark(),
+      'You are sitting together, so both private spaces stay closed. Choose a private tab to open your own with your passphrase.')
+    : null;
   let cursor = null;
 
   const filter = () => ({
@@ -97,6 +114,8 @@ export function renderJournal(app) {
   });
 
   async function reload() {
+    // A space closed on leaving is closed before anything is listed again.
+    await closing;
     cursor = null;
     list.replaceChildren();
     await loadPage();
@@ -112,6 +131,13 @@ export function renderJournal(app) {
 
   async function loadPage() {
     showError(error, null);
+    const tab = spaceTabs.value();
+    const owner = tab.startsWith('private-') ? tab.slice('private-'.length) : null;
+    if (owner && !isOpen(owner)) {
+      list.replaceChildren(openCard(owner));
+      more.hidden = true;
+      return;
+    }
     try {
       if (search.value.trim()) {
         const hits = await api.searchEntries(search.value);
@@ -126,8 +152,55 @@ export function renderJournal(app) {
       cursor = page.next;
       more.hidden = !cursor;
     } catch (err) {
-      showError(error, err);
+      if (err.kind === 'private_closed' && owner) {
+        app.status = await api.status();
+        list.replaceChildren(openCard(owner));
+      } else {
+        showError(error, err);
+      }
     }
+  }
+
+  // A closed private space: only its owner's passphrase opens it, for this visit to the journal.
+  function openCard(owner) {
+    const name = nameOf(app.status, owner);
+    const slot = errorSlot(`open-private-error-${owner}`);
+    const form = h('form', { class: 'card narrow', id: `open-private-${owner}` },
+      h('h2', {}, lockMark(), `${name}'s private space is closed`),
+      h('p', { text: `While you sit together, nothing in it shows. ${name} can open it with their own passphrase. It closes again when you leave the Journal, or after five minutes without use.` }),
+      field({ id: `open-pass-${owner}`, label: `${name}'s passphrase`, type: 'password', autocomplete: 'current-password' }),
+      slot,
+      h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: `open-private-submit-${owner}`, text: `Open ${name}'s space` })));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      showError(slot, null);
+      try {
+        app.status = await api.openPrivate(owner, form.querySelector('input').value);
+        opened.add(owner);
+        await reload();
+      } catch (err) {
+        showError(slot, err);
+      }
+    });
+    return form;
+  }
+
+  // Sharing or deleting from a private space while the two sit together needs its owner's
+  // passphrase at that moment; alone, the owner is at the keyboard already.
+  function askOwner(entry, actions, { question, action, idPrefix, run }) {
+    if (!together || entry.space.space !== 'private') {
+      return false;
+    }
+    const name = nameOf(app.status, entry.space.owner);
+    confirmWithPassphrase(actions, {
+      question: `${question} This needs ${name}'s passphrase.`,
+      label: `${name}'s passphrase`,
+      idPrefix,
+      action,
+      onConfirm: run,
+      onKeep: reload,
+    });
+    return true;
   }
 
   function entryCard(entry, snippet) {
@@ -141,10 +214,13 @@ export function renderJournal(app) {
           onclick: () => confirmShare(entry, actions) })
         : null,
       h('button', { type: 'button', class: 'quiet', id: `delete-entry-${spaceKey(entry.space)}-${entry.id}`, text: 'Delete',
-        onclick: () => confirmInPlace(actions, {
+        onclick: () => askOwner(entry, actions, {
+          question: 'Delete this entry?', action: 'Delete', idPrefix: `delete-${entry.id}`,
+          run: (passphrase) => remove(entry, card, passphrase),
+        }) || confirmInPlace(actions, {
           question: 'Delete this entry?',
           confirmId: `confirm-delete-entry-${entry.id}`,
-          onConfirm: () => remove(entry, card),
+          onConfirm: () => remove(entry, card).catch((err) => showError(error, err)),
           onKeep: reload,
         }) }));
     const meta = [readableDate(entry.date), spaceLabel(app, entry.space),
@@ -158,6 +234,14 @@ export function renderJournal(app) {
   }
 
   async function confirmShare(entry, actions) {
+    const question = 'Move this entry into your shared space? Both of you will see it.';
+    if (askOwner(entry, actions, {
+      question, action: 'Share', idPrefix: `share-${entry.id}`,
+      run: async (passphrase) => {
+        await api.shareEntry(entry.space.owner, entry.id, passphrase);
+        await reload();
+      },
+    })) return;
     confirmInPlace(actions, {
       question: 'Move this entry into your shared space? Both of you will see it.',
       confirmId: `confirm-share-${entry.id}`,
@@ -175,13 +259,8 @@ export function renderJournal(app) {
   }
 
   // Deleted at once, and for 10 seconds "Undo" brings it back; after that it is erased for good.
-  async function remove(entry, card) {
-    try {
-      await api.deleteEntry(entry.space, entry.id);
-    } catch (err) {
-      showError(error, err);
-      return;
-    }
+  async function remove(entry, card, passphrase = null) {
+    await api.deleteEntry(entry.space, entry.id, passphrase);
     const undo = h('button', { type: 'button', class: 'primary', id: `undo-delete-${entry.id}`, text: 'Undo' });
     const notice = h('div', { class: 'card undo', role: 'status' },
       h('span', { text: 'Entry deleted. ' }), undo);
@@ -214,6 +293,7 @@ export function renderJournal(app) {
       h('h1', { id: 'journal-title', text: 'Journal' }),
       h('button', { type: 'button', id: 'new-entry', text: 'New entry', onclick: () => editor.open(null) })),
     editor.form,
+    jointNote,
     spaceTabs.element,
     h('div', { class: 'row filters', 'data-search': 'journal-search' },
       h('div', { class: 'field' }, h('label', { for: 'journal-search', text: 'Search' }), search),
@@ -237,8 +317,10 @@ function entryEditor(app, here, saved) {
   const date = h('input', { id: 'entry-date', type: 'date' });
   const mood = h('select', { id: 'entry-mood' }, options(MOODS, ''));
   const tags = h('input', { id: 'entry-tags', type: 'text', autocomplete: 'off', 'aria-describedby': 'entry-tags-hint' });
-  const where = h('select', { id: 'entry-space' },
-    options([...here.map((p) => [`private-${p.id}`, `Private to ${p.name}`]), ['shared', 'Shared with both of us']], here[0] ? `private-${here[0].id}` : 'shared'));
+  // Private spaces that can be written now: the one of a partner alone, or one its owner opened.
+  const writable = () => here.filter((p) => app.status.partners.some((s) => s.id === p.id && s.privateOpen));
+  const whereChoices = () => [...writable().map((p) => [`private-${p.id}`, `Private to ${p.name}`]), ['shared', 'Shared with both of us']];
+  const where = h('select', { id: 'entry-space' }, options(whereChoices(), writable()[0] ? `private-${writable()[0].id}` : 'shared'));
   const author = h('select', { id: 'entry-author' }, options(here.map((p) => [p.id, p.name]), here[0]?.id));
   const label = (id, text, control) => h('div', { class: 'field' }, h('label', { for: id, text }), control);
   const form = h('form', { class: 'card editor', hidden: true, 'aria-labelledby': 'entry-heading' },
@@ -316,7 +398,10 @@ function entryEditor(app, here, saved) {
       date.value = existing?.date ?? today();
       mood.value = existing?.mood ?? '';
       tags.value = (existing?.tags ?? []).join(', ');
-      where.value = existing ? spaceKey(existing.space) : preset.space ?? (here[0] ? `private-${here[0].id}` : 'shared');
+      const mine = writable()[0];
+      where.replaceChildren(...options(existing ? [[spaceKey(existing.space), spaceLabel(app, existing.space)]] : whereChoices(), ''));
+      const wanted = existing ? spaceKey(existing.space) : preset.space ?? (mine ? `private-${mine.id}` : 'shared');
+      where.value = [...where.options].some((o) => o.value === wanted) ? wanted : 'shared';
       where.disabled = Boolean(existing);
       author.disabled = Boolean(existing);
       status.textContent = existing ? 'Changes save as you type.' : '';

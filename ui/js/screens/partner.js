@@ -18,7 +18,12 @@ function unlockForm(app, partner, section) {
   const error = errorSlot('add-error');
   const form = h('form', { class: 'card narrow' },
     h('h1', { id: 'add-title', text: `Add ${partner.name} to this session` }),
-    h('p', { text: `${partner.name}'s private space opens beside the one already open. Each of you still sees only your own private entries.` }),
+    h('p', { text: 'Sitting together, you share one screen. This is what it shows:' }),
+    h('ul', { class: 'join-promises', id: 'join-promises' },
+      h('li', { text: 'Neither private space shows on this screen while you are both here: no entries, no search results, no tags.' }),
+      h('li', { text: 'To read or write in your own private space, open it in the Journal with your own passphrase. It closes again when you leave the Journal, or after five minutes without use.' }),
+      h('li', { text: 'Sharing, deleting or exporting from a private space asks for its owner\'s passphrase each time.' }),
+      h('li', { text: 'Either of you can leave this session from the menu, and the other stays.' })),
     field({ id: 'add-pass', label: `${partner.name}'s passphrase`, type: 'password', autocomplete: 'current-password', 'data-autofocus': true }),
     error,
     h('div', { class: 'actions' },

@@ -127,6 +127,11 @@ function exportCard(app) {
     field({ id: 'export-pass', label: 'Passphrase for the file', type: 'password', autocomplete: 'new-password', required: false,
       hint: 'Any age tool opens it with this passphrase (age -d).' }),
     field({ id: 'export-confirm', label: 'Type it again', type: 'password', autocomplete: 'new-password', required: false }));
+  // Sitting together, an export of a private space needs its owner's passphrase there and then.
+  const ownerPass = here.length > 1
+    ? field({ id: 'export-owner-pass', label: 'Passphrase of the person whose export this is', type: 'password',
+      autocomplete: 'current-password', required: false, hint: 'Their private entries leave Hearth only with their own passphrase.' })
+    : null;
   encrypt.addEventListener('change', () => {
     passFields.hidden = !encrypt.checked;
     warning.hidden = encrypt.checked;
@@ -138,7 +143,7 @@ function exportCard(app) {
       here.length > 1 ? h('div', { class: 'field' }, h('label', { for: 'export-who', text: 'Whose export' }), who) : null,
       h('div', { class: 'field' }, h('label', { for: 'export-format', text: 'Format' }), format)),
     h('label', { class: 'check' }, encrypt, ' Encrypt the file with a passphrase'),
-    passFields, warning, note, error,
+    ownerPass, passFields, warning, note, error,
     h('div', { class: 'actions start' }, h('button', { type: 'submit', id: 'export-submit', text: 'Export…' })));
   onSubmit(form, error, 'Preparing the export…', async () => {
     note.textContent = '';
@@ -147,7 +152,8 @@ function exportCard(app) {
       mustMatch('export-pass', 'export-confirm', "The two passphrases don't match. Type them again.");
       passphrase = value('export-pass');
     }
-    const path = await api.exportEntries(who.value || here[0]?.id, format.value, passphrase);
+    const owner = here.length > 1 ? value('export-owner-pass') || null : null;
+    const path = await api.exportEntries(who.value || here[0]?.id, format.value, passphrase, owner);
     note.textContent = path ? `Saved to ${path}.` : '';
   });
   return form;
@@ -199,7 +205,7 @@ function consentCard(app) {
         }
       });
       body.replaceChildren(
-        h('p', { text: `${nameOf(consent.alone)}, this is your own choice. The category appears only if you both choose it, and either of you can turn it off at any time. Your partner never sees what you picked.` }),
+        h('p', { text: `${nameOf(consent.alone)}, this is your own choice. The category appears only if you both choose it, and either of you can turn it off at any time. If you both choose it, each of you will see that the other did too: that is what makes it mutual. Until then, your partner is not told what you picked.` }),
         h('label', { class: 'check' }, box, ' I would like these prompts'));
     } else if (consent.bothOptedIn) {
       const [first] = unlockedPartners(app.status);

@@ -14,7 +14,8 @@ import { renderCheckin } from './checkin.js';
 import { renderRepair } from './repair.js';
 import { renderGestures } from './gestures.js';
 import { renderCare } from './care.js';
-import { unlockedNames, lockedPartners } from '../people.js';
+import { api } from '../api.js';
+import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether } from '../people.js';
 
 const SCREENS = [
   { id: 'home', label: 'Home', render: renderHome },
@@ -48,6 +49,11 @@ export function renderShell(app) {
     h('p', { class: 'who', id: 'who-unlocked' },
       h('span', { class: 'visually-hidden', text: 'Unlocked: ' }),
       unlockedNames(status).join(' · ')),
+    // Sitting together, either can leave: their private space closes, the other stays.
+    sittingTogether(status) ? unlockedPartners(status).map((partner) => h('button', {
+      type: 'button', class: 'quiet', id: `leave-${partner.id}`, text: `${partner.name} leaves this session`,
+      onclick: async () => app.setStatus(await api.leaveSession(partner.id), 'home'),
+    })) : null,
     locked.map((partner) => h('button', {
       type: 'button', class: 'quiet', id: 'add-partner', text: `Add ${partner.name} to this session`,
       onclick: () => app.go('add-partner'),
