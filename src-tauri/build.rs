@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "reset_passphrase",
     "get_settings",
     "set_auto_lock",
+    "set_lock_on_close",
     "note_activity",
     "get_autostart",
     "set_autostart",

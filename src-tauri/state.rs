@@ -6,7 +6,7 @@ use chrono::Utc;
 use hearth_core::reminders::live::LiveSchedule;
 use hearth_core::reminders::{wake_list, ReminderError};
 use hearth_core::vault::clock::{ClockSource, SystemClock};
-use hearth_core::vault::{IdleClock, Session, Status, Vault};
+use hearth_core::vault::{settings, IdleClock, Session, Status, Vault};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -89,6 +89,15 @@ impl AppState {
         let status = self.vault()?.lock();
         self.after_lock();
         Ok(status)
+    }
+
+    /// Whether closing the window should lock: only when unlocked and the couple kept it on.
+    pub fn locks_on_close(&self) -> bool {
+        self.vault().is_ok_and(|vault| {
+            vault
+                .session()
+                .is_ok_and(|s| settings::lock_on_close(s).unwrap_or(true))
+        })
     }
 
     pub fn after_lock(&self) {

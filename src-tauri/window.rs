@@ -61,7 +61,9 @@ pub fn bring_forward<R: Runtime>(app: &AppHandle<R>, reminder_ids: Option<Vec<St
     }
 }
 
-/// Closing hides Hearth to the tray; the first time, a notification says where it went.
+/// Closing hides Hearth to the tray, and locks it unless the couple turned that off; reminders keep
+/// coming while locked. The UI hears `vault-locked` while hidden, so the lock screen is what it
+/// paints when it is shown again. The first time, a notification says where Hearth went.
 pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let WindowEvent::CloseRequested { api, .. } = event else {
         return;
@@ -69,6 +71,14 @@ pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     api.prevent_close();
     let _ = window.hide();
     let app = window.app_handle();
+    // Off the main thread: the vault may be busy with an unlock for a moment.
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = handle.state::<AppState>();
+        if state.locks_on_close() && state.lock().is_ok() {
+            let _ = handle.emit(crate::auto_lock::LOCKED_EVENT, ());
+        }
+    });
     let marker = app.state::<AppState>().data_dir().join(TRAY_NOTICE_MARKER);
     if !marker.exists() && std::fs::write(&marker, b"").is_ok() {
         let _ = app

@@ -146,3 +146,31 @@ fn sitting_together_shows_neither_private_space_without_its_owner() {
     assert!(!marker_on_screen(&ui));
     ui.close();
 }
+
+/// Closing the window with the default setting locks Hearth: what the window shows next is the lock
+/// screen, painted while it was hidden. Turned off, closing keeps the session.
+#[test]
+fn closing_the_window_locks_by_default() {
+    let harness = Harness::start();
+    let ui = harness.open();
+    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    ui.find("#nav-settings").click();
+    ui.wait_script(
+        "return document.querySelector('#lock-on-close').checked;",
+        serde_json::json!(true),
+    );
+    ui.chord(&[CONTROL, "w"]);
+    ui.find("#lock-title");
+    assert!(ui.try_find("#nav-journal").is_none(), "the shell is gone");
+
+    // Turned off, closing keeps the session.
+    unlock_as(&ui, "a", PASS_A);
+    ui.find("#nav-settings").click();
+    ui.find("#lock-on-close").click();
+    ui.wait_text("#auto-lock-status", |t| t.contains("keeps Hearth unlocked"));
+    ui.chord(&[CONTROL, "w"]);
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert!(ui.try_find("#lock-title").is_none(), "it stayed unlocked");
+    ui.find("#nav-journal");
+    ui.close();
+}

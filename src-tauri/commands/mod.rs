@@ -30,6 +30,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         vault::reset_passphrase,
         settings::get_settings,
         settings::set_auto_lock,
+        settings::set_lock_on_close,
         settings::note_activity,
         settings::get_autostart,
         settings::set_autostart,

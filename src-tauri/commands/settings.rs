@@ -16,6 +16,7 @@ pub struct Settings {
     auto_lock_min: u32,
     auto_lock_max: u32,
     resurface_months: u32,
+    lock_on_close: bool,
 }
 
 fn read(session: &hearth_core::vault::Session) -> Result<Settings, CommandError> {
@@ -24,6 +25,7 @@ fn read(session: &hearth_core::vault::Session) -> Result<Settings, CommandError>
         auto_lock_min: *AUTO_LOCK_RANGE.start(),
         auto_lock_max: *AUTO_LOCK_RANGE.end(),
         resurface_months: prompts::resurface_months(session)?,
+        lock_on_close: settings::lock_on_close(session)?,
     })
 }
 
@@ -37,6 +39,16 @@ pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> Comma
     on_vault_with(app, move |vault| {
         let session = vault.session()?;
         settings::set_auto_lock_minutes(session, minutes)?;
+        read(session)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_lock_on_close<R: Runtime>(app: AppHandle<R>, on: bool) -> CommandResult<Settings> {
+    on_vault_with(app, move |vault| {
+        let session = vault.session()?;
+        settings::set_lock_on_close(session, on)?;
         read(session)
     })
     .await

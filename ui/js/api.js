@@ -28,6 +28,7 @@ export const api = {
     call('reset_passphrase', { partner, recoveryCode, new: next }),
   getSettings: () => call('get_settings'),
   setAutoLock: (minutes) => call('set_auto_lock', { minutes }),
+  setLockOnClose: (on) => call('set_lock_on_close', { on }),
   noteActivity: () => call('note_activity'),
 
   listPrompts: (filter) => call('list_prompts', { filter }),

@@ -96,7 +96,8 @@ document.addEventListener('keydown', (event) => {
   }
   if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'w') {
     event.preventDefault();
-    closeWindow();
+    // What is being typed is saved first, since closing may lock.
+    flushJournal().finally(closeWindow);
     return;
   }
   // "/" jumps to the search field of screens that have one.

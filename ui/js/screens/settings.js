@@ -27,11 +27,22 @@ function autoLockForm() {
   const select = h('select', { id: 'auto-lock', name: 'auto-lock' },
     AUTO_LOCK_CHOICES.map((minutes) => h('option', { value: minutes,
       text: minutes === 1 ? '1 minute' : `${minutes} minutes` })));
+  const closeBox = h('input', { id: 'lock-on-close', type: 'checkbox' });
   const form = h('form', { class: 'card' },
     h('h2', { text: 'Auto-lock' }),
     h('div', { class: 'field' },
       h('label', { for: 'auto-lock', text: 'Lock Hearth after it has been idle for' }), select),
+    h('label', { class: 'check' }, closeBox, ' Lock when the window closes (reminders still come)'),
     note, error);
+  closeBox.addEventListener('change', async () => {
+    showError(error, null);
+    try {
+      const settings = await api.setLockOnClose(closeBox.checked);
+      note.textContent = settings.lockOnClose ? 'Saved. Closing the window locks Hearth.' : 'Saved. Closing the window keeps Hearth unlocked in the tray.';
+    } catch (err) {
+      showError(error, err);
+    }
+  });
   select.addEventListener('change', async () => {
     showError(error, null);
     try {
@@ -45,7 +56,10 @@ function autoLockForm() {
   return {
     form,
     load: () => api.getSettings()
-      .then((settings) => { select.value = String(settings.autoLockMinutes); })
+      .then((settings) => {
+        select.value = String(settings.autoLockMinutes);
+        closeBox.checked = settings.lockOnClose;
+      })
       .catch((err) => showError(error, err)),
   };
 }

@@ -10,6 +10,7 @@ use super::types::Partner;
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
 pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=240;
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
+const LOCK_ON_CLOSE_KEY: &str = "lock_on_close";
 
 pub fn partner_names(session: &Session) -> Result<[String; 2]> {
     let name = |who: Partner| -> Result<String> {
@@ -48,6 +49,16 @@ pub fn auto_lock_minutes(session: &Session) -> Result<u32> {
         .and_then(|text| text.parse().ok())
         .filter(|minutes| AUTO_LOCK_RANGE.contains(minutes))
         .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
+}
+
+/// Whether closing the window to the tray locks Hearth: on unless the couple turned it off.
+pub fn lock_on_close(session: &Session) -> Result<bool> {
+    Ok(read_value(session, LOCK_ON_CLOSE_KEY)?.as_deref() != Some("off"))
+}
+
+pub fn set_lock_on_close(session: &Session, on: bool) -> Result<()> {
+    write_value(session, LOCK_ON_CLOSE_KEY, if on { "on" } else { "off" })?;
+    Ok(())
 }
 
 pub fn set_auto_lock_minutes(session: &Session, minutes: u32) -> Result<()> {
