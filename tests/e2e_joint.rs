@@ -10,16 +10,9 @@
 mod support;
 
 use support::webdriver::{Session, CONTROL};
-use support::{set_up_couple, Harness, PASS_A, PASS_B};
+use support::{set_up_couple, unlock_as, Harness, PASS_A, PASS_B};
 
 const MARKER: &str = "plumcrest";
-
-fn unlock_as(ui: &Session, letter: &str, pass: &str) {
-    ui.find(&format!("#unlock-as-{letter}")).click();
-    ui.find("#unlock-pass").type_text(pass);
-    ui.find("#unlock-submit").click();
-    ui.find("#nav-journal");
-}
 
 fn marker_on_screen(ui: &Session) -> bool {
     ui.page_source().contains(MARKER)

@@ -7,18 +7,11 @@ mod support;
 
 use hearth_core::journal::store;
 use support::file_dialog::{self, Dialog};
-use support::{new_couple, set_up_couple, Harness, PASS_A, PASS_B};
+use support::{new_couple, set_up_couple, unlock_as, Harness, PASS_A, PASS_B};
 
 use support::webdriver::{CONTROL, ENTER};
 
 const ARROW_LEFT: &str = "\u{E012}";
-
-fn unlock_as(ui: &support::webdriver::Session, letter: &str, pass: &str) {
-    ui.find(&format!("#unlock-as-{letter}")).click();
-    ui.find("#unlock-pass").type_text(pass);
-    ui.find("#unlock-submit").click();
-    ui.find("#nav-journal");
-}
 
 fn write_entry(ui: &support::webdriver::Session, space: &str, title: &str, body: &str) {
     ui.find("#new-entry").click();

@@ -137,6 +137,14 @@ pub fn is_running(pid: u32) -> bool {
     })
 }
 
+/// Unlocks as partner `letter` from the lock screen's name buttons, and waits for the rail.
+pub fn unlock_as(ui: &Session, letter: &str, pass: &str) {
+    ui.find(&format!("#unlock-as-{letter}")).click();
+    ui.find("#unlock-pass").type_text(pass);
+    ui.find("#unlock-submit").click();
+    ui.find("#nav-journal");
+}
+
 /// First-run setup through the UI (once the form is there), through both recovery codes, to the
 /// home screen.
 pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
