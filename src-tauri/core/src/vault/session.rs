@@ -127,21 +127,11 @@ impl Session {
         self.keys.get(&space).ok_or(VaultError::Locked)
     }
 
-    /// Whether both partners are unlocked: sitting together at one screen.
-    pub fn is_joint(&self) -> bool {
-        self.unlocked_partners().len() == 2
-    }
-
     /// Whether `space` may be read and written now. Asking counts as using an opened private space.
     pub fn can_read(&self, space: Space) -> bool {
         match space {
             Space::Shared => self.is_open(space),
-            Space::Private(owner) => {
-                self.is_open(space)
-                    && (self.alone() == Some(owner)
-                        || self.openings.confirmed() == Some(owner)
-                        || self.openings.use_if_open(owner))
-            }
+            Space::Private(owner) => self.private_access(owner, true),
         }
     }
 
@@ -155,10 +145,19 @@ impl Session {
 
     /// Whether `owner`'s private space can be read now, without counting this as a use.
     pub fn private_readable(&self, owner: Partner) -> bool {
+        self.private_access(owner, false)
+    }
+
+    /// The one rule for a private space: open in this session, and its owner here alone,
+    /// confirmed for the action running now, or sitting together with the space opened.
+    fn private_access(&self, owner: Partner, counts_as_use: bool) -> bool {
+        let opened = if counts_as_use {
+            self.openings.use_if_open(owner)
+        } else {
+            self.openings.is_open(owner)
+        };
         self.is_open(Space::Private(owner))
-            && (self.alone() == Some(owner)
-                || self.openings.confirmed() == Some(owner)
-                || self.openings.is_open(owner))
+            && (self.alone() == Some(owner) || self.openings.confirmed() == Some(owner) || opened)
     }
 
     /// The schema to use for `space`: `Locked` when that vault is not open in this session,
