@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "lock",
     "change_passphrase",
     "reset_passphrase",
+    "new_recovery_code",
     "get_settings",
     "set_auto_lock",
     "set_lock_on_close",

@@ -5,6 +5,7 @@ mod auto_lock;
 mod commands;
 mod error;
 mod reminder_timer;
+mod session_watch;
 mod state;
 mod tray;
 mod window;
@@ -59,6 +60,7 @@ fn build<R: Runtime>(
             if desktop {
                 tray::create(app.handle())?;
                 reminder_timer::spawn(app.handle().clone());
+                session_watch::spawn(app.handle().clone());
             }
             Ok(())
         })
@@ -69,6 +71,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run() {
+    hearth_core::memory::keep_out_of_core_dumps();
     let data_dir = std::env::var_os(DATA_DIR_ENV).map(PathBuf::from);
     let builder = tauri::Builder::default()
         .plugin(single_instance(data_dir.as_deref()))

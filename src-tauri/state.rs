@@ -23,6 +23,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
+        // Owner-only from the start; a failure here shows up, in plain words, at the first write.
+        let _ = hearth_core::files::create_dir_all(&data_dir);
         AppState {
             vault: Mutex::new(Vault::new(data_dir.clone())),
             idle: Mutex::new(IdleClock::new(SystemClock.read())),
@@ -36,16 +38,21 @@ impl AppState {
         &self.data_dir
     }
 
+    /// The vault, even after a command panicked while holding it. Such a command may have left the
+    /// session half-changed, so it is locked (its keys wiped) before anyone uses it again: lock,
+    /// auto-lock and the tray's Lock must always work.
     pub fn vault(&self) -> Result<MutexGuard<'_, Vault>, CommandError> {
-        self.vault.lock().map_err(|_| CommandError::internal())
+        Ok(recover(&self.vault, |vault| {
+            vault.lock();
+        }))
     }
 
     pub fn idle(&self) -> Result<MutexGuard<'_, IdleClock>, CommandError> {
-        self.idle.lock().map_err(|_| CommandError::internal())
+        Ok(recover(&self.idle, |_| {}))
     }
 
     pub fn reminders(&self) -> Result<MutexGuard<'_, LiveSchedule>, CommandError> {
-        self.reminders.lock().map_err(|_| CommandError::internal())
+        Ok(recover(&self.reminders, |_| {}))
     }
 
     pub fn touch(&self) -> Result<(), CommandError> {
@@ -105,5 +112,55 @@ impl AppState {
             live.forget_unless_on_disk();
         }
         self.wake_timer();
+    }
+}
+
+/// Locks `mutex`; if a panic poisoned it, `repair` puts what it guards right and the poison is
+/// cleared, so one failed command cannot disable everything after it.
+fn recover<T>(mutex: &Mutex<T>, repair: impl FnOnce(&mut T)) -> MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => {
+            let mut guard = poisoned.into_inner();
+            repair(&mut guard);
+            mutex.clear_poison();
+            guard
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_holding_the_vault_leaves_it_locked_and_usable() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = std::sync::Arc::new(AppState::new(dir.path().to_path_buf()));
+        let partner = |name, passphrase| hearth_core::vault::NewPartner { name, passphrase };
+        state
+            .vault()
+            .unwrap()
+            .setup(
+                partner("Sam", "lantern orbit velvet cactus"),
+                partner("Alex", "quiet harbor mosaic tundra"),
+            )
+            .unwrap();
+        let holder = state.clone();
+        let panicked = std::thread::spawn(move || {
+            let _vault = holder.vault().unwrap();
+            panic!("a command failed while holding the vault");
+        })
+        .join();
+        assert!(panicked.is_err());
+        assert!(state.vault.is_poisoned());
+        // The next one to reach the vault finds it locked, and locking works as ever.
+        let status = state.vault().unwrap().status();
+        assert_eq!(status.state, hearth_core::vault::State::Locked);
+        assert!(!state.vault.is_poisoned());
+        assert_eq!(
+            state.lock().unwrap().state,
+            hearth_core::vault::State::Locked
+        );
     }
 }

@@ -2,7 +2,8 @@
 //! reminders keep coming, and brought forward by the tray, a notification or a second launch.
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewWindow, Window, WindowEvent};
+use tauri::webview::NewWindowResponse;
+use tauri::{AppHandle, Emitter, Manager, Runtime, Url, WebviewWindow, Window, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
 
 use crate::state::AppState;
@@ -18,8 +19,9 @@ const AUTOMATION_ENV: &str = "TAURI_WEBVIEW_AUTOMATION";
 const TRAY_NOTICE_MARKER: &str = "tray-notice-shown";
 
 /// Opens the window from its config. It is incognito (WebKit keeps nothing on disk), except under
-/// WebDriver: wry cannot enable automation on an ephemeral context, so the end-to-end tests run
-/// with a normal one and search it for leaked text instead.
+/// WebDriver in a debug build: wry cannot enable automation on an ephemeral context, so the
+/// end-to-end tests run with a normal one and search it for leaked text instead. A release build
+/// ignores the variable. The webview may show only Hearth's own pages and opens no other window.
 pub fn open<R: Runtime>(app: &tauri::App<R>, visible: bool) -> tauri::Result<()> {
     let Some(config) = app
         .config()
@@ -31,12 +33,29 @@ pub fn open<R: Runtime>(app: &tauri::App<R>, visible: bool) -> tauri::Result<()>
     else {
         return Ok(());
     };
-    let automated = std::env::var(AUTOMATION_ENV).as_deref() == Ok("true");
     tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
-        .incognito(config.incognito && !automated)
+        .incognito(config.incognito && !automated(std::env::var(AUTOMATION_ENV).ok()))
         .visible(visible && config.visible)
+        .on_navigation(is_own_page)
+        .on_new_window(|_, _| NewWindowResponse::Deny)
         .build()?;
     Ok(())
+}
+
+/// Whether WebDriver drives this Hearth, given `TAURI_WEBVIEW_AUTOMATION`: only ever in a debug
+/// build, so nobody can turn off the incognito webview of an installed Hearth from outside.
+fn automated(variable: Option<String>) -> bool {
+    cfg!(debug_assertions) && variable.as_deref() == Some("true")
+}
+
+/// Hearth's own pages, as each platform serves them: `tauri://localhost` (Linux, macOS) or
+/// `http(s)://tauri.localhost` (Windows). Any other navigation is refused.
+fn is_own_page(url: &Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
 }
 
 fn main_window<R: Runtime>(app: &AppHandle<R>) -> Option<WebviewWindow<R>> {
@@ -80,7 +99,7 @@ pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         }
     });
     let marker = app.state::<AppState>().data_dir().join(TRAY_NOTICE_MARKER);
-    if !marker.exists() && std::fs::write(&marker, b"").is_ok() {
+    if hearth_core::files::create_new(&marker).is_ok() {
         let _ = app
             .notification()
             .builder()
@@ -89,5 +108,39 @@ pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
                 "It waits in the tray so your reminders can reach you. Quit it from the tray menu.",
             )
             .show();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_hearths_own_pages_may_load() {
+        for own in [
+            "tauri://localhost/",
+            "tauri://localhost/index.html#journal",
+            "https://tauri.localhost/index.html",
+        ] {
+            assert!(is_own_page(&Url::parse(own).unwrap()), "{own}");
+        }
+        for other in [
+            "https://example.com/",
+            "http://localhost:1430/",
+            "tauri://evil.example/",
+            "file:///etc/passwd",
+            "data:text/html,hi",
+            "about:blank",
+            "https://tauri.localhost.example.com/",
+        ] {
+            assert!(!is_own_page(&Url::parse(other).unwrap()), "{other}");
+        }
+    }
+
+    #[test]
+    fn the_automation_variable_counts_only_in_debug_builds() {
+        assert_eq!(automated(Some("true".into())), cfg!(debug_assertions));
+        assert!(!automated(Some("1".into())));
+        assert!(!automated(None));
     }
 }

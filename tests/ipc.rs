@@ -102,10 +102,39 @@ fn setup_lock_unlock_and_settings_flow() {
     );
     assert_eq!(unlocked(&status), ["Sam", "Alex"]);
     app.ok("lock", json!({}));
-    app.ok(
+    // Alex hears of the reset at their next unlock, once.
+    let status = app.ok(
         "unlock",
         json!({ "partner": "b", "passphrase": "amber canyon violet hinge" }),
     );
+    assert_eq!(status["resetNotice"]["who"], "b");
+    assert!(app
+        .ok("vault_status", json!({}))
+        .get("resetNotice")
+        .is_none());
+
+    // Alone, Alex makes a new recovery code, then changes passphrase and key: each gives a code.
+    assert_eq!(
+        app.err_kind(
+            "new_recovery_code",
+            json!({ "partner": "b", "passphrase": PASS_A })
+        ),
+        "wrong_passphrase"
+    );
+    let fresh = app.ok(
+        "new_recovery_code",
+        json!({ "partner": "b", "passphrase": "amber canyon violet hinge" }),
+    );
+    assert_eq!(fresh.as_str().unwrap().len(), 39);
+    let rekeyed = app.ok(
+        "change_passphrase",
+        json!({ "partner": "b", "current": "amber canyon violet hinge", "new": PASS_B, "replaceKey": true }),
+    );
+    assert_eq!(rekeyed.as_str().unwrap().len(), 39);
+    assert_ne!(rekeyed, fresh);
+    app.ok("lock", json!({}));
+    let status = app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    assert!(status.get("resetNotice").is_none());
 
     // Every slot the app itself wrote, through all of the above, meets the KDF floor.
     let slots = Keyslots::load(dir.path()).unwrap();
@@ -118,7 +147,7 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     let commands = allowed_commands();
-    assert_eq!(commands.len(), 76, "{commands:?}");
+    assert_eq!(commands.len(), 77, "{commands:?}");
     for command in &commands {
         // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
         if let Err(err) = app.invoke(command, json!({})) {
@@ -405,6 +434,15 @@ fn reminders_through_commands_keep_the_wake_list_free_of_titles() {
         ),
         "invalid_input"
     );
+    // A date at the very edge of what a date can hold is refused in plain words, not a panic
+    // that would leave the vault unusable: locking still works after it.
+    let edge = app
+        .invoke(
+            "record_together_time",
+            json!({ "id": daily["id"], "occurrence": "-262144-01-01T00:00:00Z", "outcome": "kept" }),
+        )
+        .unwrap_err();
+    assert_eq!(edge["kind"], "invalid_input", "{edge}");
     app.ok(
         "record_together_time",
         json!({ "id": daily["id"], "occurrence": occurrence, "outcome": "kept" }),
@@ -614,7 +652,7 @@ fn no_command_runs_on_the_main_thread() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 76, "every command was looked at");
+    assert_eq!(checked, 77, "every command was looked at");
 }
 
 #[test]

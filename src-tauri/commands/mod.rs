@@ -28,6 +28,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         vault::lock,
         vault::change_passphrase,
         vault::reset_passphrase,
+        vault::new_recovery_code,
         settings::get_settings,
         settings::set_auto_lock,
         settings::set_lock_on_close,
@@ -197,7 +198,15 @@ fn save_as<R: Runtime>(
     let Some(target) = choose_save_path(app, dialog)? else {
         return Ok(None);
     };
-    std::fs::write(&target, bytes).map_err(|err| CommandError {
+    let folder = target.parent().unwrap_or(std::path::Path::new("."));
+    let name = target
+        .file_name()
+        .and_then(|name| name.to_str())
+        .ok_or_else(|| CommandError {
+            kind: "invalid_input".into(),
+            message: "Choose a file name that is plain text.".into(),
+        })?;
+    hearth_core::files::write_atomic(folder, name, bytes).map_err(|err| CommandError {
         kind: "io".into(),
         message: format!("The file could not be saved to {}: {err}", target.display()),
     })?;

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status};
 use serde::Deserialize;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use zeroize::Zeroizing;
 
 use super::{on_vault, on_vault_with};
@@ -118,16 +118,52 @@ pub async fn lock<R: Runtime>(app: AppHandle<R>) -> CommandResult<Status> {
         .map_err(|_| CommandError::internal())?
 }
 
+/// The passphrase-change copy reports its progress as these events while it replaces the key.
+pub const REKEY_PROGRESS_EVENT: &str = "rekey-progress";
+
+/// Changes `partner`'s passphrase. With `replace_key`, their private vault also gets a new key,
+/// and the new recovery code that now opens it comes back (shown once).
 #[tauri::command]
 pub async fn change_passphrase<R: Runtime>(
     app: AppHandle<R>,
     partner: Partner,
     current: String,
     new: String,
-) -> CommandResult<()> {
+    replace_key: Option<bool>,
+) -> CommandResult<Option<String>> {
     let (current, new) = (Zeroizing::new(current), Zeroizing::new(new));
+    let events = app.clone();
     on_vault(app, move |vault| {
-        vault.change_passphrase(partner, &current, &new, Instant::now())
+        if !replace_key.unwrap_or(false) {
+            return vault
+                .change_passphrase(partner, &current, &new, Instant::now())
+                .map(|()| None);
+        }
+        let code = vault.change_passphrase_and_key(
+            partner,
+            &current,
+            &new,
+            Instant::now(),
+            &mut |progress| {
+                let _ = events.emit(REKEY_PROGRESS_EVENT, progress);
+            },
+        )?;
+        Ok(Some(code.to_string()))
+    })
+    .await
+}
+
+/// A new recovery code for `partner`, unlocked alone; the old code stops working.
+#[tauri::command]
+pub async fn new_recovery_code<R: Runtime>(
+    app: AppHandle<R>,
+    partner: Partner,
+    passphrase: String,
+) -> CommandResult<String> {
+    let passphrase = Zeroizing::new(passphrase);
+    on_vault(app, move |vault| {
+        let code = vault.new_recovery_code(partner, &passphrase, Instant::now())?;
+        Ok(code.to_string())
     })
     .await
 }

@@ -3,6 +3,7 @@
 //! be searched afterwards.
 #![allow(dead_code)]
 
+pub mod desktop_bus;
 pub mod file_dialog;
 pub mod ipc;
 pub mod notifications;

@@ -268,6 +268,21 @@ impl Session {
             .to_string()
     }
 
+    /// The address the webview shows now.
+    pub fn url(&self) -> String {
+        self.call("GET", "/url", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// How many windows the app has open.
+    pub fn window_count(&self) -> usize {
+        self.call("GET", "/window/handles", None)
+            .as_array()
+            .map_or(0, Vec::len)
+    }
+
     pub fn execute(&self, script: &str) -> Value {
         self.call(
             "POST",

@@ -22,8 +22,9 @@ export const api = {
   closePrivate: (partner) => call('close_private', { partner }),
   leaveSession: (partner) => call('leave_session', { partner }),
   lock: () => call('lock'),
-  changePassphrase: (partner, current, next) =>
-    call('change_passphrase', { partner, current, new: next }),
+  changePassphrase: (partner, current, next, replaceKey = false) =>
+    call('change_passphrase', { partner, current, new: next, replaceKey }),
+  newRecoveryCode: (partner, passphrase) => call('new_recovery_code', { partner, passphrase }),
   resetPassphrase: (partner, recoveryCode, next) =>
     call('reset_passphrase', { partner, recoveryCode, new: next }),
   getSettings: () => call('get_settings'),
@@ -128,4 +129,9 @@ export async function closeWindow() {
 
 export function onBackupProgress(handler) {
   return tauri.event.listen('backup-progress', (event) => handler(event.payload));
+}
+
+// Replacing a private space's key copies it; this reports how far: { done, total }.
+export function onRekeyProgress(handler) {
+  return tauri.event.listen('rekey-progress', (event) => handler(event.payload));
 }

@@ -31,8 +31,12 @@ const app = {
     this.render();
   },
 
+  // Told once, at the unlock after a reset with the recovery code: { who, at }.
+  resetNotice: null,
+
   setStatus(status, view) {
     this.status = status;
+    if (status.resetNotice) this.resetNotice = status.resetNotice;
     if (view) {
       this.view = view;
       this.params = null;
@@ -60,6 +64,7 @@ const app = {
     // What is being typed is saved before the vault closes.
     await flushJournal();
     this.status = await api.lock();
+    this.resetNotice = null;
     this.view = 'home';
     this.params = null;
     this.render();

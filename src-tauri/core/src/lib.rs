@@ -7,11 +7,14 @@
 //! - [`journal`]: entries kept in the shared vault or in one partner's private vault;
 //! - [`prompts`]: the prompt library, gesture ideas, date-night deals, consent, and what was
 //!   discussed;
-//! - [`reminders`]: together-time reminders: recurrence, the scheduler's decisions, the wake list.
+//! - [`reminders`]: together-time reminders: recurrence, the scheduler's decisions, the wake list;
+//! - [`files`]: how every file Hearth writes is made (owner-only, exclusive, atomic);
+//! - [`memory`]: keeping keys out of core dumps.
 
 pub mod checkins;
-mod files;
+pub mod files;
 pub mod journal;
+pub mod memory;
 pub mod prompts;
 pub mod reminders;
 pub mod vault;

@@ -404,3 +404,79 @@ proptest! {
         }
     }
 }
+
+/// The deleted entry's row and index words in `space`'s file, read straight from the file with its
+/// key (no unlock, which would erase them itself).
+fn traces_in_file(dir: &std::path::Path, space: Space, passphrase: &str, word: &str) -> (i64, i64) {
+    use hearth_core::vault::keyslots::{Keyslots, SlotId};
+    let Space::Private(owner) = space else {
+        unreachable!("private spaces only")
+    };
+    let key = Keyslots::load(dir)
+        .unwrap()
+        .vault(space)
+        .unwrap()
+        .unwrap_key(SlotId::Passphrase(owner), passphrase)
+        .unwrap()
+        .unwrap();
+    let conn = hearth_core::vault::db::open(dir, space, &key).unwrap();
+    let rows = conn
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    let words = conn
+        .query_row(
+            "SELECT count(*) FROM entries_fts_data WHERE instr(block, CAST(?1 AS BLOB)) > 0",
+            [word.to_lowercase()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (rows, words)
+}
+
+#[test]
+fn a_deleted_entry_is_erased_on_lock_and_at_unlock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = set_up_alone(dir.path(), Partner::A);
+    let space = Space::Private(Partner::A);
+    let marker = unique_marker("LOCKERASE");
+    let entry = store::create(
+        vault.session().unwrap(),
+        space,
+        Partner::A,
+        &draft(&format!("gone {marker}")),
+    )
+    .unwrap();
+    store::delete(vault.session().unwrap(), space, entry.id, Utc::now()).unwrap();
+    vault.lock();
+    assert_eq!(
+        traces_in_file(dir.path(), space, PASS_A, &marker),
+        (0, 0),
+        "row and index words gone from the file on lock"
+    );
+
+    // Deleted, then Hearth killed before any lock: the next unlock erases it.
+    vault
+        .unlock(Some(Partner::A), PASS_A, std::time::Instant::now())
+        .unwrap();
+    let entry = store::create(
+        vault.session().unwrap(),
+        space,
+        Partner::A,
+        &draft(&format!("also gone {marker}")),
+    )
+    .unwrap();
+    store::delete(vault.session().unwrap(), space, entry.id, Utc::now()).unwrap();
+    drop(vault);
+    assert_eq!(traces_in_file(dir.path(), space, PASS_A, &marker).0, 1);
+    let mut next = hearth_core::vault::Vault::with_kdf(dir.path(), FAST_KDF);
+    next.unlock(Some(Partner::A), PASS_A, std::time::Instant::now())
+        .unwrap();
+    // Read in the same session, before any lock could have done it.
+    let rows: i64 = next
+        .session()
+        .unwrap()
+        .conn()
+        .query_row("SELECT count(*) FROM private_a.entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0, "erased at unlock");
+}

@@ -12,8 +12,10 @@ use common::*;
 use hearth_core::journal::notes;
 use hearth_core::journal::store;
 use hearth_core::journal::types::EntryDraft;
-use hearth_core::vault::backup::BackupProgress;
-use hearth_core::vault::{Partner, Session, Space, Vault, VaultError};
+use hearth_core::vault::backup::Progress;
+use hearth_core::vault::{
+    backup, backup_format, staging, Partner, Session, Space, Vault, VaultError,
+};
 use sha2::{Digest, Sha256};
 
 /// A hash of every row a person could see in one schema.
@@ -93,7 +95,7 @@ fn a_backup_restores_the_same_rows_into_a_fresh_folder() {
 
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("hearth.backup");
-    let mut seen: Vec<BackupProgress> = Vec::new();
+    let mut seen: Vec<Progress> = Vec::new();
     vault.backup(&file, &mut |p| seen.push(p)).unwrap();
     assert!(seen.len() >= 3, "progress was reported: {seen:?}");
     assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
@@ -122,7 +124,7 @@ fn a_backup_restores_the_same_rows_into_a_fresh_folder() {
         "the locked partner's vault came along untouched"
     );
     assert!(
-        !fresh.path().join("data/.restore").exists(),
+        !fresh.path().join("data/.staging").exists(),
         "no staging left behind"
     );
 }
@@ -199,5 +201,141 @@ fn an_existing_vault_is_replaced_only_when_asked() {
         .unwrap();
     let count = store::count(existing.session().unwrap(), Space::Shared).unwrap();
     assert_eq!(count, 200, "the backup's entries are there now");
+    // The replaced set is kept aside, whole, not deleted.
+    let aside = replaced_folder(other.path());
+    for name in ["keyslots.json", "shared.db", "private-a.db", "private-b.db"] {
+        assert_eq!(
+            hash_file(&aside.join(name)),
+            before[&other.path().join(name)],
+            "{name} kept aside as it was"
+        );
+    }
+    let _ = std::fs::remove_file(&file);
+}
+
+/// The one `replaced-…` folder a restore over an existing vault left in `dir`.
+fn replaced_folder(dir: &Path) -> std::path::PathBuf {
+    let found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("replaced-"))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0].clone()
+}
+
+#[test]
+fn a_backup_keeps_what_a_closed_vaults_wal_still_held() {
+    // Sam writes while the app runs; the app is then killed, leaving Sam's last commits in the
+    // -wal of a file nobody has open (the copy below is what the disk holds after the kill).
+    let running = tempfile::tempdir().unwrap();
+    let (mut vault, _) = set_up(running.path());
+    vault.leave(Partner::B).unwrap();
+    for n in 0..20 {
+        hearth_core::journal::add_entry(
+            vault.session().unwrap(),
+            Space::Private(Partner::A),
+            &format!("written before the crash {n}"),
+        )
+        .unwrap();
+    }
+    let crashed = tempfile::tempdir().unwrap();
+    // The -shm is shared memory, rebuilt on the next open; a kill leaves the rest as copied here.
+    for file in files_under(running.path()) {
+        if !file.to_string_lossy().ends_with("-shm") {
+            std::fs::copy(&file, crashed.path().join(file.file_name().unwrap())).unwrap();
+        }
+    }
+    drop(vault);
+    let wal = crashed.path().join("private-a.db-wal");
+    assert!(
+        std::fs::metadata(&wal).unwrap().len() > 0,
+        "the test needs a live WAL"
+    );
+
+    // Alex unlocks alone (Sam's file stays closed) and makes a backup.
+    let mut alex = Vault::with_kdf(crashed.path(), FAST_KDF);
+    alex.unlock(Some(Partner::B), PASS_B, Instant::now())
+        .unwrap();
+    let file = crashed.path().join("../wal.backup");
+    alex.backup(&file, &mut |_| {}).unwrap();
+
+    let fresh = tempfile::tempdir().unwrap();
+    let mut restored = Vault::with_kdf(fresh.path(), FAST_KDF);
+    restored
+        .restore(&file, PASS_A, false, Instant::now())
+        .unwrap();
+    assert_eq!(
+        store::count(restored.session().unwrap(), Space::Private(Partner::A)).unwrap(),
+        20,
+        "every committed entry came through the backup"
+    );
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn a_backup_whose_other_partners_part_is_garbage_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = couple_with_entries(dir.path(), "garbage test");
+    let file = dir.path().join("../garbage.backup");
+    vault.backup(&file, &mut |_| {}).unwrap();
+    // Alex's part becomes garbage of a plausible size; its checksum is made to match, as damage
+    // that slipped past a checksum would. Sam, restoring, cannot open Alex's part.
+    let mut contents = backup::read(&file).unwrap();
+    let alex = contents
+        .parts
+        .iter_mut()
+        .find(|(name, _)| name == "private-b.db")
+        .unwrap();
+    alex.1 = (0..alex.1.len()).map(|i| (i * 31 % 251) as u8).collect();
+    let seal = contents.seal.unwrap();
+    std::fs::write(&file, backup_format::encode(&contents.parts, &seal)).unwrap();
+
+    let other = tempfile::tempdir().unwrap();
+    let (mut existing, _) = set_up(other.path());
+    existing.lock();
+    let before = hash_all(other.path());
+    let err = existing
+        .restore(&file, PASS_A, true, Instant::now())
+        .unwrap_err();
+    assert!(matches!(err, VaultError::BackupDamaged { .. }), "{err:?}");
+    assert_eq!(
+        hash_all(other.path()),
+        before,
+        "the files here are untouched"
+    );
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn a_restore_cut_off_at_any_point_leaves_a_set_that_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = couple_with_entries(dir.path(), "cut off");
+    let file = dir.path().join("../cut.backup");
+    vault.backup(&file, &mut |_| {}).unwrap();
+    let contents = backup::read(&file).unwrap();
+    let files = contents.parts.len();
+
+    for moved in 0..=files {
+        let other = tempfile::tempdir().unwrap();
+        let (mut existing, _) = set_up_named(other.path(), "Kim", "Lee", NEW_PASS, PASS_B);
+        existing.lock();
+        backup::stage(&contents, other.path()).unwrap();
+        if moved > 0 {
+            // The decision is made, then the renames stop after `moved - 1` files.
+            staging::commit_partly(other.path(), moved - 1).unwrap();
+        }
+        // The next start: the old couple if the crash came before the decision, else the new.
+        let mut next = Vault::with_kdf(other.path(), FAST_KDF);
+        let passphrase = if moved == 0 { NEW_PASS } else { PASS_A };
+        next.unlock(Some(Partner::A), passphrase, Instant::now())
+            .unwrap_or_else(|err| panic!("after {moved} steps: {err}"));
+        let names = hearth_core::vault::settings::partner_names(next.session().unwrap()).unwrap();
+        assert_eq!(names[0], if moved == 0 { "Kim" } else { "Sam" });
+        assert!(!staging::exists(other.path()));
+    }
     let _ = std::fs::remove_file(&file);
 }

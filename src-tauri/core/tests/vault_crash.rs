@@ -1,7 +1,8 @@
 //! Crash safety with real processes: a child writer is SIGKILLed at a random moment, 30 times. Every
 //! id it reported as committed must be there afterwards, and both SQLite's and SQLCipher's integrity
 //! checks must be clean. A kill during keyslot rewrites must leave a file that the old or the new
-//! passphrase opens.
+//! passphrase opens. A kill anywhere in first setup leaves either nothing (setup is offered again)
+//! or a whole couple.
 //!
 //! The child is this same test binary, re-run with `HEARTH_CRASH_ROLE` set, so no extra binary
 //! needs building.
@@ -16,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use hearth_core::journal;
-use hearth_core::vault::{Partner, Space, Vault};
+use hearth_core::vault::{Partner, Space, State, Vault};
 
 const RUNS: usize = 30;
 const ROLE_ENV: &str = "HEARTH_CRASH_ROLE";
@@ -190,6 +191,61 @@ fn sigkill_during_keyslot_rewrite_leaves_old_or_new_passphrase_working() {
     }
     // Both outcomes are fine; the count shows the kills landed in different places.
     println!("{opened_with_new} of {RUNS} kills left the new passphrase in place");
+}
+
+#[test]
+fn sigkill_during_setup_leaves_nothing_or_a_whole_couple() {
+    // How long one setup takes here, so the kills spread over all of it.
+    let timing = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    set_up(timing.path());
+    let span = (started.elapsed().as_millis() as u64 * 6 / 5).max(20);
+    let (mut offered, mut whole) = (0, 0);
+
+    for run in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = spawn_child("setup", dir.path(), "helper_process_setup");
+        let lines = collect_lines(&mut child.0);
+        wait_for(&lines, &mut Vec::new(), "ready");
+        std::thread::sleep(Duration::from_millis(random_below(span)));
+        child.0.kill().unwrap();
+        child.0.wait().unwrap();
+
+        // The next start either offers setup, which then works, or unlocks the whole couple.
+        let mut vault = Vault::with_kdf(dir.path(), FAST_KDF);
+        match vault.status().state {
+            State::NeedsSetup => {
+                set_up_vault(vault, ["Sam", "Alex"], [PASS_A, PASS_B]);
+                offered += 1;
+            }
+            State::Locked => {
+                for (who, pass) in [(Partner::A, PASS_A), (Partner::B, PASS_B)] {
+                    vault
+                        .unlock(Some(who), pass, Instant::now())
+                        .unwrap_or_else(|err| panic!("run {run}: {who:?}: {err}"));
+                    vault.lock();
+                }
+                whole += 1;
+            }
+            State::Unlocked => unreachable!("a fresh Vault starts locked"),
+        }
+    }
+    println!("setup killed 20 times: offered again {offered}, whole couple {whole}");
+}
+
+/// Not a test: the child process for `sigkill_during_setup_leaves_nothing_or_a_whole_couple`.
+#[test]
+#[ignore = "run only as a child process of the crash tests"]
+fn helper_process_setup() {
+    let Some(dir) = std::env::var_os(DIR_ENV) else {
+        return;
+    };
+    assert_eq!(std::env::var(ROLE_ENV).as_deref(), Ok("setup"));
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ready").unwrap();
+    out.flush().unwrap();
+    set_up(Path::new(&dir));
+    writeln!(out, "done").unwrap();
 }
 
 /// Not a test: the child process for `sigkill_during_writes_loses_no_committed_entry`.

@@ -1,7 +1,8 @@
-// Settings: how soon Hearth locks itself, starting at login, backup and export, and changing a
-// passphrase.
+// Settings: how soon Hearth locks itself, starting at login, backup and export, changing a
+// passphrase (and the key behind it), and a new recovery code.
 
-import { api, onBackupProgress } from '../api.js';
+import { api, onBackupProgress, onRekeyProgress } from '../api.js';
+import { recoveryCodeForm } from './setup.js';
 import { h, field, errorSlot, showError, onSubmit, mustMatch, value } from '../dom.js';
 import { unlockedPartners } from '../people.js';
 
@@ -16,7 +17,10 @@ export function renderSettings(app) {
   section.append(backupCard());
   section.append(exportCard(app));
   section.append(consentCard(app));
-  for (const partner of unlockedPartners(app.status)) section.append(passphraseForm(partner));
+  const here = unlockedPartners(app.status);
+  for (const partner of here) section.append(passphraseForm(app, partner));
+  // A new recovery code shows on screen, so it is offered only to a partner here alone.
+  if (here.length === 1) section.append(recoveryCard(here[0]));
   autoLock.load();
   return section;
 }
@@ -173,27 +177,88 @@ function exportCard(app) {
   return form;
 }
 
-function passphraseForm(partner) {
+// Changing a passphrase rewraps a key and is quick. Unlocked alone, a partner can also replace
+// their private space's key, which copies it (with progress) and makes a new recovery code.
+function passphraseForm(app, partner) {
   const id = (name) => `pass-${partner.id}-${name}`;
+  const alone = unlockedPartners(app.status).length === 1;
   const error = errorSlot(id('error'));
   const done = h('p', { class: 'progress', role: 'status' });
+  const bar = h('progress', { id: id('progress'), max: 1, value: 0, hidden: true, 'aria-label': 'Replacing the key' });
+  const rekey = h('input', { type: 'checkbox', id: id('rekey') });
   const form = h('form', { class: 'card', 'aria-labelledby': id('title') },
     h('h2', { id: id('title'), text: `${partner.name}'s passphrase` }),
     h('p', { class: 'hint', text: 'Changing it re-encrypts nothing, so it is quick. The recovery code stays the same.' }),
     field({ id: id('current'), label: 'Current passphrase', type: 'password', autocomplete: 'current-password' }),
     field({ id: id('new'), label: 'New passphrase', type: 'password', autocomplete: 'new-password' }),
     field({ id: id('confirm'), label: 'Type the new one again', type: 'password', autocomplete: 'new-password' }),
-    error, done,
+    alone ? [
+      h('label', { class: 'check' }, rekey, ' Also replace the encryption key of my private space'),
+      h('p', { class: 'hint', text: 'Then older backups, your old passphrase and your old recovery code no longer open your private space as it is now. You get a new recovery code. On a large journal this takes a little while.' }),
+    ] : null,
+    bar, error, done,
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', id: id('submit'), text: 'Change passphrase' })));
   onSubmit(form, error, 'Changing the passphrase…', async () => {
     done.textContent = '';
     mustMatch(id('new'), id('confirm'), "The two new passphrases don't match. Type them again.");
-    await api.changePassphrase(partner.id, value(id('current')), value(id('new')));
-    form.reset();
-    done.textContent = `${partner.name}'s passphrase is changed.`;
+    if (!rekey.checked) {
+      await api.changePassphrase(partner.id, value(id('current')), value(id('new')));
+      form.reset();
+      done.textContent = `${partner.name}'s passphrase is changed.`;
+      return;
+    }
+    bar.hidden = false;
+    const stop = await onRekeyProgress(({ done: copied, total }) => {
+      bar.max = total || 1;
+      bar.value = copied;
+      done.textContent = `Replacing the key… ${Math.round((100 * copied) / (total || 1))}%`;
+    });
+    try {
+      const code = await api.changePassphrase(partner.id, value(id('current')), value(id('new')), true);
+      form.reset();
+      showNewCode(form, partner, code, 'Your passphrase and the key of your private space are new. Your old recovery code no longer works; this one does. Hearth shows it only now.');
+    } finally {
+      stop();
+      bar.hidden = true;
+    }
   });
   return form;
+}
+
+// Unlocked alone, a partner can replace a recovery code that may have been seen.
+function recoveryCard(partner) {
+  const id = (name) => `recovery-${partner.id}-${name}`;
+  const error = errorSlot(id('error'));
+  const form = h('form', { class: 'card', 'aria-labelledby': id('title') },
+    h('h2', { id: id('title'), text: `${partner.name}'s recovery code` }),
+    h('p', { class: 'hint', text: 'If your recovery code may have been seen, make a new one. The old one stops working at once.' }),
+    field({ id: id('pass'), label: 'Your passphrase', type: 'password', autocomplete: 'current-password' }),
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', id: id('submit'), text: 'Make a new recovery code' })));
+  onSubmit(form, error, 'Making a new recovery code…', async () => {
+    const code = await api.newRecoveryCode(partner.id, value(id('pass')));
+    form.reset();
+    showNewCode(form, partner, code, 'Your old recovery code no longer works; this one does. Hearth shows it only now.');
+  });
+  return form;
+}
+
+// Puts a new recovery code in place of `card` until its owner has written it down.
+function showNewCode(card, partner, code, line) {
+  const shown = recoveryCodeForm({
+    title: `${partner.name}'s new recovery code`,
+    lines: [line, 'Write it down and keep it somewhere safe.'],
+    code,
+    nextText: 'Done',
+    onNext: (form) => {
+      form.replaceWith(card);
+      card.querySelector('h2')?.setAttribute('tabindex', '-1');
+      card.querySelector('h2')?.focus();
+    },
+  });
+  card.replaceWith(shown);
 }
 
 // The sensual and sexual category: each partner chooses alone, and it appears only when both have.

@@ -56,26 +56,40 @@ export function renderSetup(app) {
 // One partner at a time, so each code is seen only by its owner.
 function renderRecovery(app, status, queue) {
   const [current, ...rest] = queue;
+  return recoveryCodeForm({
+    title: `${current.name}'s recovery code`,
+    lines: [
+      `${current.other}, please look away for a moment.`,
+      `${current.name}, if you ever forget your passphrase, this code opens your private space. Hearth shows it only now. Write it down and keep it somewhere safe.`,
+    ],
+    code: current.code,
+    nextText: rest.length ? `Next: ${rest[0].name}'s code` : 'Continue to Hearth',
+    onNext: (form) => {
+      if (rest.length) form.replaceWith(renderRecovery(app, status, rest));
+      else app.setStatus(status, 'home');
+    },
+  });
+}
+
+// A recovery code shown once: it can be passed only after "I have written it down". Settings shows
+// a new code the same way.
+export function recoveryCodeForm({ title, lines, code, nextText, onNext }) {
   const ack = h('input', { type: 'checkbox', id: 'recovery-ack' });
-  const next = h('button', { type: 'submit', id: 'recovery-next', class: 'primary', disabled: true,
-    text: rest.length ? `Next: ${rest[0].name}'s code` : 'Continue to Hearth' });
+  const next = h('button', { type: 'submit', id: 'recovery-next', class: 'primary', disabled: true, text: nextText });
   ack.addEventListener('change', () => { next.disabled = !ack.checked; });
   const form = h('form', { class: 'card recovery', 'aria-labelledby': 'recovery-title' },
-    h('h1', { id: 'recovery-title', text: `${current.name}'s recovery code` }),
-    h('p', { text: `${current.other}, please look away for a moment.` }),
-    h('p', { text: `${current.name}, if you ever forget your passphrase, this code opens your private space. Hearth shows it only now. Write it down and keep it somewhere safe.` }),
-    h('p', { class: 'recovery-code', id: 'recovery-code', text: current.code }),
+    h('h1', { id: 'recovery-title', tabindex: '-1', text: title }),
+    lines.map((line) => h('p', { text: line })),
+    h('p', { class: 'recovery-code', id: 'recovery-code', text: code }),
     h('label', { class: 'check' }, ack, ' I have written it down'),
     h('div', { class: 'actions' }, next),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (rest.length) form.replaceWith(renderRecovery(app, status, rest));
-    else app.setStatus(status, 'home');
+    onNext(form);
     document.getElementById('recovery-ack')?.focus();
   });
   queueMicrotask(() => form.querySelector('h1').focus());
-  form.querySelector('h1').setAttribute('tabindex', '-1');
   return form;
 }
 

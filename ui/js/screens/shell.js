@@ -15,7 +15,7 @@ import { renderRepair } from './repair.js';
 import { renderGestures } from './gestures.js';
 import { renderCare } from './care.js';
 import { api } from '../api.js';
-import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether } from '../people.js';
+import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether, nameOf } from '../people.js';
 
 const SCREENS = [
   { id: 'home', label: 'Home', render: renderHome },
@@ -66,5 +66,19 @@ export function renderShell(app) {
 
   return h('div', { class: 'shell' },
     h('aside', { class: 'rail' }, h('p', { class: 'brand', text: 'Hearth' }), nav, foot),
-    h('main', { class: 'content', id: 'content' }, render(app)));
+    h('main', { class: 'content', id: 'content' }, resetBanner(app), render(app)));
+}
+
+// After a reset with the recovery code, its owner hears of it at their next unlock, once.
+function resetBanner(app) {
+  const notice = app.resetNotice;
+  if (!notice) return null;
+  const when = new Date(notice.at).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  const banner = h('div', { class: 'card notice', role: 'status', id: 'reset-notice' },
+    h('p', { text: `${nameOf(app.status, notice.who)}, your passphrase was reset with your recovery code on ${when}. If that was not you, change your passphrase and make a new recovery code in Settings.` }),
+    h('div', { class: 'actions start' }, h('button', {
+      type: 'button', id: 'reset-notice-ok', text: 'Understood',
+      onclick: () => { app.resetNotice = null; banner.remove(); },
+    })));
+  return banner;
 }

@@ -224,7 +224,21 @@ pub fn undo_delete(session: &Session, space: Space, id: i64, now: DateTime<Utc>)
 /// tags and their index entries, with `secure_delete` zeroing the freed pages, then a WAL
 /// checkpoint so no copy stays behind in the log. Returns how many were erased.
 pub fn purge_deleted(session: &Session, now: DateTime<Utc>) -> Result<usize> {
-    let cutoff = now - Duration::seconds(UNDO_SECONDS);
+    erase_deleted(session, Some(now - Duration::seconds(UNDO_SECONDS)))
+}
+
+/// Erases every deleted entry in every open space, however recent: on lock and at unlock, when no
+/// screen can offer its undo any more.
+pub fn erase_all_deleted(session: &Session) -> Result<usize> {
+    erase_deleted(session, None)
+}
+
+/// Deleted, and before the cutoff `?1` when there is one.
+pub(crate) const DELETED_BEFORE: &str =
+    "deleted_at IS NOT NULL AND (?1 IS NULL OR deleted_at < ?1)";
+
+/// Erases entries deleted before `cutoff`, or all deleted ones with none.
+fn erase_deleted(session: &Session, cutoff: Option<DateTime<Utc>>) -> Result<usize> {
     let mut erased = 0;
     for space in Space::ALL.into_iter().filter(|s| session.is_open(*s)) {
         let schema = space.schema();
@@ -232,14 +246,12 @@ pub fn purge_deleted(session: &Session, now: DateTime<Utc>) -> Result<usize> {
         tx.execute(
             &format!(
                 "DELETE FROM {schema}.entry_tags WHERE entry_id IN
-                 (SELECT id FROM {schema}.entries WHERE deleted_at IS NOT NULL AND deleted_at < ?1)"
+                 (SELECT id FROM {schema}.entries WHERE {DELETED_BEFORE})"
             ),
             [cutoff],
         )?;
         let count = tx.execute(
-            &format!(
-                "DELETE FROM {schema}.entries WHERE deleted_at IS NOT NULL AND deleted_at < ?1"
-            ),
+            &format!("DELETE FROM {schema}.entries WHERE {DELETED_BEFORE}"),
             [cutoff],
         )?;
         tx.commit()?;

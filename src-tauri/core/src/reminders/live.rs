@@ -37,12 +37,15 @@ pub struct LiveSchedule {
 
 impl LiveSchedule {
     /// Starts from the wake list file, so reminders fire from the first tick, before any unlock.
+    /// With no file ("remind me only while unlocked", or nothing to remind of yet), nothing is
+    /// written until an unlock says what the couple chose: a pause from the tray stays in memory.
     pub fn open(dir: PathBuf, now: DateTime<Utc>) -> Self {
+        let on_disk = WakeList::exists(&dir);
         let list = WakeList::load(&dir);
         LiveSchedule {
             dir,
             list,
-            on_disk: true,
+            on_disk,
             scheduler: Scheduler::new(now),
         }
     }
@@ -115,16 +118,10 @@ impl LiveSchedule {
 
     /// One look at the clock: at most one notice, folding whatever came due since the last look.
     pub fn tick(&mut self, now: DateTime<Utc>) -> Result<Option<Notice>> {
-        let due: Vec<WakeItem> = self
-            .list
-            .items
-            .iter()
-            .chain(&self.list.snoozed)
-            .cloned()
-            .collect();
+        let due = self.list.items.iter().chain(&self.list.snoozed);
         let notice =
             self.scheduler
-                .tick(now, &due, self.list.quiet.as_ref(), self.list.paused_until)?;
+                .tick(now, due, self.list.quiet.as_ref(), self.list.paused_until)?;
         let before = self.list.snoozed.len();
         self.list.snoozed.retain(|item| item.fire_at > now);
         if self.list.snoozed.len() != before {

@@ -59,7 +59,10 @@ impl Recurrence {
             .map_err(|err: rrule::RRuleError| ReminderError::InvalidRule(err.to_string()))?;
         let until = rule.get_until().map(|until| until.with_timezone(&Utc));
         if let Some(until) = until {
-            rule = rule.until((until + Duration::days(1)).with_timezone(&rrule::Tz::UTC));
+            let widened = until
+                .checked_add_signed(Duration::days(1))
+                .ok_or_else(out_of_range)?;
+            rule = rule.until(widened.with_timezone(&rrule::Tz::UTC));
         }
         let floating_start = self.start.and_utc().with_timezone(&rrule::Tz::UTC);
         let set = rule
@@ -75,7 +78,11 @@ impl Recurrence {
         let (set, until) = self.set()?;
         let count = usize::from(count.min(MAX_OCCURRENCES));
         // A wall-clock time is at most 14 hours from its instant; start a day early, then filter.
-        let wall_from = after.with_timezone(&tz).naive_local() - Duration::days(1);
+        let wall_from = after
+            .with_timezone(&tz)
+            .naive_local()
+            .checked_sub_signed(Duration::days(1))
+            .ok_or_else(out_of_range)?;
         let mut found = Vec::with_capacity(count);
         if count == 0 {
             return Ok(found);
@@ -96,6 +103,12 @@ impl Recurrence {
     }
 }
 
+/// Dates come from the UI and the vault; arithmetic on them is checked, since one at the edge of
+/// what a date can hold would otherwise panic.
+fn out_of_range() -> ReminderError {
+    ReminderError::InvalidInput("That date is out of range.".into())
+}
+
 /// A wall-clock time in a zone as an instant, as RFC 5545 3.3.5 says: a time that happens twice
 /// means the first; one that never happens (a DST gap) is read with the offset before the gap.
 fn resolve(tz: chrono_tz::Tz, wall: NaiveDateTime) -> Result<DateTime<chrono_tz::Tz>> {
@@ -103,8 +116,11 @@ fn resolve(tz: chrono_tz::Tz, wall: NaiveDateTime) -> Result<DateTime<chrono_tz:
         LocalResult::Single(at) => at,
         LocalResult::Ambiguous(first, _) => first,
         LocalResult::None => {
+            let three_hours_before = wall
+                .checked_sub_signed(Duration::hours(3))
+                .ok_or_else(out_of_range)?;
             let before_gap = tz
-                .from_local_datetime(&(wall - Duration::hours(3)))
+                .from_local_datetime(&three_hours_before)
                 .earliest()
                 .ok_or_else(|| {
                     ReminderError::InvalidInput(
@@ -112,7 +128,8 @@ fn resolve(tz: chrono_tz::Tz, wall: NaiveDateTime) -> Result<DateTime<chrono_tz:
                     )
                 })?;
             let offset = before_gap.offset().fix();
-            (wall - Duration::seconds(i64::from(offset.local_minus_utc())))
+            wall.checked_sub_signed(Duration::seconds(i64::from(offset.local_minus_utc())))
+                .ok_or_else(out_of_range)?
                 .and_utc()
                 .with_timezone(&tz)
         }

@@ -89,10 +89,10 @@ impl Scheduler {
 
     /// Everything in `items` that came due in (last tick, now] is shown once, folded into one
     /// notice; during quiet hours it is held, and while paused it is let go silently.
-    pub fn tick(
+    pub fn tick<'a>(
         &mut self,
         now: DateTime<Utc>,
-        items: &[WakeItem],
+        items: impl IntoIterator<Item = &'a WakeItem>,
         quiet: Option<&QuietHours>,
         paused_until: Option<DateTime<Utc>>,
     ) -> Result<Option<Notice>> {
@@ -108,10 +108,10 @@ impl Scheduler {
             self.held.clear();
             return Ok(None);
         }
-        if let Some(quiet) = quiet {
-            if quiet.contains(now)? {
-                return Ok(None);
-            }
+        // Quiet hours in a zone this build does not know count as none: a reminder that comes is
+        // better than every reminder stopped.
+        if quiet.is_some_and(|quiet| quiet.contains(now).unwrap_or(false)) {
+            return Ok(None);
         }
         if self.held.is_empty() {
             return Ok(None);

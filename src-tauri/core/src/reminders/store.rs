@@ -292,16 +292,18 @@ pub fn record(
     outcome: Outcome,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let not_begun = || invalid("Only a together-time that has already begun can be marked.");
     let reminder = get(session, id)?;
-    let is_occurrence = reminder
-        .recurrence()?
-        .after(occurrence - Duration::seconds(1), 1)?
-        .first()
-        == Some(&occurrence);
-    if !is_occurrence || occurrence > now {
-        return Err(invalid(
-            "Only a together-time that has already begun can be marked.",
-        ));
+    // Checked: a date from the UI may sit at the very edge of what a date can hold.
+    let just_before = occurrence
+        .checked_sub_signed(Duration::seconds(1))
+        .ok_or_else(not_begun)?;
+    if occurrence > now {
+        return Err(not_begun());
+    }
+    let is_occurrence = reminder.recurrence()?.after(just_before, 1)?.first() == Some(&occurrence);
+    if !is_occurrence {
+        return Err(not_begun());
     }
     let outcome = match outcome {
         Outcome::Kept => "kept",

@@ -13,6 +13,12 @@ use super::scheduler::{QuietHours, WakeItem};
 
 pub const FILE_NAME: &str = "wake-list.json";
 const FORMAT: u32 = 1;
+/// The most items (and, apart, snoozes) a list holds: sixty days of dozens of reminders. Beyond
+/// it, the earliest are kept; the next unlock looks ahead again.
+pub const MAX_ITEMS: usize = 4096;
+/// A file larger than this was not written by Hearth, and is not read: it would cost memory and
+/// time at every start for nothing.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -39,6 +45,18 @@ impl WakeList {
             paused_until,
             snoozed: Vec::new(),
         }
+        .bounded()
+    }
+
+    /// At most [`MAX_ITEMS`] of each kind, the earliest first.
+    fn bounded(mut self) -> Self {
+        for items in [&mut self.items, &mut self.snoozed] {
+            if items.len() > MAX_ITEMS {
+                items.sort();
+                items.truncate(MAX_ITEMS);
+            }
+        }
+        self
     }
 
     pub fn save(&self, dir: &Path) -> Result<()> {
@@ -51,17 +69,34 @@ impl WakeList {
     /// The saved list, or an empty one when there is none (never set, or reminders only while
     /// unlocked). A damaged file reads as empty rather than stopping reminders for good; the next
     /// unlock writes it anew.
+    /// A file over [`MAX_FILE_BYTES`] is not read at all.
     pub fn load(dir: &Path) -> WakeList {
-        std::fs::read(dir.join(FILE_NAME))
-            .ok()
+        Self::read_bounded(&dir.join(FILE_NAME))
             .and_then(|bytes| Self::parse(&bytes))
             .unwrap_or_default()
+    }
+
+    fn read_bounded(path: &Path) -> Option<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .ok()?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        (bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes)
     }
 
     pub fn parse(bytes: &[u8]) -> Option<WakeList> {
         serde_json::from_slice::<WakeList>(bytes)
             .ok()
             .filter(|list| list.format == FORMAT)
+            .map(WakeList::bounded)
+    }
+
+    /// Whether a wake list file is there: none after "remind me only while unlocked".
+    pub fn exists(dir: &Path) -> bool {
+        dir.join(FILE_NAME).exists()
     }
 
     pub fn remove(dir: &Path) -> Result<()> {

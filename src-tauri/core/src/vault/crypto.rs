@@ -34,8 +34,25 @@ impl KdfParams {
         p: 1,
     };
 
+    /// The most a slot read from disk may ask for: 1 GiB, 16 passes, 8 lanes. A file asking for
+    /// more was not written by Hearth, and following it could exhaust memory or run for hours.
+    pub const CEILING: KdfParams = KdfParams {
+        m_kib: 1024 * 1024,
+        t: 16,
+        p: 8,
+    };
+
     pub fn meets_floor(&self) -> bool {
         self.m_kib >= Self::FLOOR.m_kib && self.t >= Self::FLOOR.t && self.p >= Self::FLOOR.p
+    }
+
+    /// Whether a slot read from disk may be tried with these: at most [`KdfParams::CEILING`], and
+    /// what Argon2 itself accepts (at least 8 KiB per lane, one pass, one lane).
+    pub fn within_bounds(&self) -> bool {
+        let ceiling = Self::CEILING;
+        (1..=ceiling.p).contains(&self.p)
+            && (1..=ceiling.t).contains(&self.t)
+            && (8 * self.p..=ceiling.m_kib).contains(&self.m_kib)
     }
 }
 

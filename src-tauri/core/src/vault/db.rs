@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use rusqlite::backup::{Backup, Progress, StepResult};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use zeroize::Zeroizing;
 
@@ -12,6 +13,9 @@ use super::error::{Result, VaultError};
 use super::hex;
 use super::migrations;
 use super::types::Space;
+
+/// Pages copied per step of [`copy_schema`], between progress reports.
+const PAGES_PER_STEP: std::ffi::c_int = 256;
 
 /// SQLCipher's raw-key form: `x'<64 hex digits>'`.
 pub fn raw_key(key: &Key) -> Zeroizing<String> {
@@ -22,7 +26,12 @@ pub fn raw_key(key: &Key) -> Zeroizing<String> {
 pub fn key_connection(conn: &Connection, key: &Key) -> Result<()> {
     let sql = Zeroizing::new(format!("PRAGMA key = \"{}\";", *raw_key(key)));
     conn.execute_batch(&sql)?;
-    conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA temp_store = MEMORY;")?;
+    // cipher_memory_security wipes (and locks) every allocation SQLCipher frees, so the pages and
+    // key material it held are not left in freed memory.
+    conn.execute_batch(
+        "PRAGMA cipher_log_level = NONE; PRAGMA cipher_memory_security = ON;
+         PRAGMA temp_store = MEMORY;",
+    )?;
     Ok(())
 }
 
@@ -82,8 +91,13 @@ pub fn verify(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
 /// Creates a new vault file for `space`. Refuses to touch an existing file.
 pub fn create(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     let path = dir.join(space.file_name());
-    if path.exists() {
-        return Err(VaultError::AlreadySetUp);
+    // SQLite gives the -wal and -shm files the mode of the main file, so making it owner-only
+    // here makes all three so.
+    match crate::files::create_new(&path) {
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(VaultError::AlreadySetUp)
+        }
+        other => drop(other?),
     }
     let mut conn = Connection::open_with_flags(
         &path,
@@ -102,12 +116,67 @@ pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     if !path.is_file() {
         return Err(VaultError::VaultFileMissing { file: path });
     }
+    restrict_with_journals(&path)?;
     let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     key_connection(&conn, key)?;
     verify(&conn, "main", &path)?;
     configure_schema(&conn, "main")?;
     migrations::migrate(&mut conn, &path, migrations::for_space(space))?;
     Ok(conn)
+}
+
+/// Copies `schema` of `conn` into a new file at `target`, keyed with `key` (the schema's own key
+/// for a backup, a new one to replace it), through SQLite's backup API: a consistent copy of what
+/// is committed, the WAL included, taken a few pages at a time so `report(done, total)` can show
+/// progress. `target` must not exist yet.
+pub fn copy_schema(
+    conn: &Connection,
+    schema: &str,
+    target: &Path,
+    key: &Key,
+    report: &mut dyn FnMut(u64, u64),
+) -> Result<()> {
+    drop(crate::files::create_new(target)?);
+    let mut copy = Connection::open(target)?;
+    key_connection(&copy, key)?;
+    let backup = Backup::new_with_names(conn, schema, &mut copy, "main")?;
+    loop {
+        let step = backup.step(PAGES_PER_STEP)?;
+        let Progress {
+            remaining,
+            pagecount,
+        } = backup.progress();
+        let total = u64::try_from(pagecount).unwrap_or(0);
+        report(
+            total.saturating_sub(u64::try_from(remaining).unwrap_or(0)),
+            total,
+        );
+        match step {
+            StepResult::Done => break,
+            StepResult::More => {}
+            // Our own connection holds the source; a busy or locked step is retried.
+            _ => std::thread::sleep(std::time::Duration::from_millis(10)),
+        }
+    }
+    Ok(())
+}
+
+/// Makes a vault file made by an older Hearth owner-only, with its -wal and -shm.
+fn restrict_with_journals(path: &Path) -> Result<()> {
+    crate::files::restrict_file(path)?;
+    for journal in journal_paths(path) {
+        crate::files::restrict_file(&journal)?;
+    }
+    Ok(())
+}
+
+/// The -wal and -shm files SQLite keeps beside a vault file while it is open.
+pub fn journal_paths(path: &Path) -> [std::path::PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut journal = path.as_os_str().to_owned();
+        journal.push(suffix);
+        std::path::PathBuf::from(journal)
+    })
 }
 
 /// Attaches an already checked and migrated private vault to the session's connection.

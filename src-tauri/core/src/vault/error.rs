@@ -33,6 +33,11 @@ pub enum VaultError {
          is."
     )]
     OwnerMustConfirm,
+    #[error(
+        "This shows a new recovery code, so do it while you are unlocked on your own. Nobody else \
+         should see the code."
+    )]
+    NeedsToBeAlone,
     #[error("{} is already unlocked.", .who)]
     AlreadyUnlocked { who: String },
     #[error(
@@ -97,6 +102,7 @@ impl VaultError {
             Self::Locked => "locked",
             Self::PrivateClosed => "private_closed",
             Self::OwnerMustConfirm => "owner_must_confirm",
+            Self::NeedsToBeAlone => "needs_to_be_alone",
             Self::AlreadyUnlocked { .. } => "already_unlocked",
             Self::Damaged { .. } => "vault_damaged",
             Self::VaultFileMissing { .. } => "vault_file_missing",

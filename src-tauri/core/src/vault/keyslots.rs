@@ -160,6 +160,12 @@ impl Keyslots {
                 if slots.iter().any(|s| s.id == slot_id) {
                     return Err(damaged(format!("slot {} appears twice", raw_slot.id)));
                 }
+                if !raw_slot.kdf.within_bounds() {
+                    return Err(damaged(format!(
+                        "slot {} asks for key-derivation costs no Hearth writes",
+                        raw_slot.id
+                    )));
+                }
                 slots.push(Slot {
                     id: slot_id,
                     kdf: raw_slot.kdf,

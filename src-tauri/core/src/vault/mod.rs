@@ -7,17 +7,21 @@
 //! that fails its page checks after a good unwrap is reported as damaged and left alone.
 
 pub mod backup;
+pub mod backup_format;
 pub mod clock;
 pub mod crypto;
 pub mod db;
 mod error;
 pub mod hex;
 pub mod joint;
+pub mod keys;
 pub mod keyslots;
 pub mod migrations;
 pub mod recovery;
+pub mod rekey;
 mod session;
 pub mod settings;
+pub mod staging;
 pub mod strength;
 pub mod throttle;
 mod types;
@@ -28,9 +32,11 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+pub use backup::Progress;
 pub use clock::{IdleClock, Reading};
 pub use crypto::KdfParams;
 pub use error::{Result, VaultError};
+pub use keys::ResetNotice;
 pub use session::Session;
 pub use types::{Partner, Space};
 
@@ -63,9 +69,14 @@ pub struct PartnerStatus {
 /// What the UI may show. `partners` is empty after a restart until someone unlocks: the names live
 /// only inside the shared vault.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Status {
     pub state: State,
     pub partners: Vec<PartnerStatus>,
+    /// Only in the answer to an unlock: this partner's passphrase was reset with their recovery
+    /// code since they last unlocked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reset_notice: Option<ResetNotice>,
 }
 
 /// One partner as entered at first-run setup.
@@ -99,8 +110,12 @@ impl Vault {
     /// As [`Vault::new`], but writing slots with `kdf`. The app always uses the floor; tests and
     /// benchmarks that are not about the KDF pass weaker parameters here.
     pub fn with_kdf(dir: impl Into<PathBuf>, kdf: KdfParams) -> Self {
+        let dir = dir.into();
+        // A setup or restore that a crash cut short is finished (or undone) before anything looks
+        // at the folder; if that fails, the files it left are reported when they are opened.
+        let _ = staging::finish_interrupted(&dir);
         Vault {
-            dir: dir.into(),
+            dir,
             kdf,
             session: None,
             names: None,
@@ -140,7 +155,11 @@ impl Vault {
                 .collect(),
             None => Vec::new(),
         };
-        Status { state, partners }
+        Status {
+            state,
+            partners,
+            reset_notice: None,
+        }
     }
 
     fn is_set_up(&self) -> bool {
@@ -183,34 +202,38 @@ impl Vault {
                     .into(),
             ));
         }
-        fs::create_dir_all(&self.dir)?;
-        let created = self.create_vaults(&names, [a.passphrase, b.passphrase]);
-        match created {
-            Ok((codes, session)) => {
-                self.session = Some(session);
-                self.names = Some(names);
-                Ok(codes)
-            }
+        // All or nothing: the files are made in a staging folder and move in together (see
+        // [`staging`]), so a crash leaves either nothing, and setup is offered again, or a couple.
+        let folder = staging::begin(&self.dir)?;
+        let created = self.create_vaults(&folder, &names, [a.passphrase, b.passphrase]);
+        let (codes, shared_key, private_keys) = match created {
+            Ok(made) => made,
             Err(err) => {
-                // Setup refused to start over existing files, so everything here is ours to remove.
-                for space in Space::ALL {
-                    let _ = fs::remove_file(self.dir.join(space.file_name()));
-                }
-                let _ = fs::remove_file(keyslots::path_in(&self.dir));
-                Err(err)
+                let _ = fs::remove_dir_all(&folder);
+                return Err(err);
             }
+        };
+        staging::commit(&self.dir)?;
+        let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
+        for (who, key) in private_keys {
+            session.attach_private(&self.dir, who, key)?;
         }
+        self.session = Some(session);
+        self.names = Some(names);
+        Ok(codes)
     }
 
+    /// Makes the three vault files and the keyslots in `at`, and returns the codes and keys.
     fn create_vaults(
         &self,
+        at: &Path,
         names: &[String; 2],
         passphrases: [&str; 2],
-    ) -> Result<(RecoveryCodes, Session)> {
+    ) -> Result<(RecoveryCodes, Key, Vec<(Partner, Key)>)> {
         let shared_key = crypto::random_key();
         let mut slots = Keyslots::new();
 
-        let shared = db::create(&self.dir, Space::Shared, &shared_key)?;
+        let shared = db::create(at, Space::Shared, &shared_key)?;
         for who in Partner::BOTH {
             shared.execute(
                 "INSERT INTO partners (id, display_name) VALUES (?1, ?2)",
@@ -234,7 +257,7 @@ impl Vault {
         for who in Partner::BOTH {
             let space = Space::Private(who);
             let key = crypto::random_key();
-            drop(db::create(&self.dir, space, &key)?);
+            drop(db::create(at, space, &key)?);
             let code = recovery::generate();
             let mut private_slots = VaultSlots::new(space);
             private_slots.set_slot(
@@ -253,18 +276,15 @@ impl Vault {
             codes.push(code);
             private_keys.push((who, key));
         }
-        slots.save_atomic(&self.dir)?;
+        slots.save_atomic(at)?;
 
-        let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
-        for (who, key) in private_keys {
-            session.attach_private(&self.dir, who, key)?;
-        }
         Ok((
             RecoveryCodes {
                 a: codes[0].to_string(),
                 b: codes[1].to_string(),
             },
-            session,
+            shared_key,
+            private_keys,
         ))
     }
 
@@ -312,17 +332,23 @@ impl Vault {
 
         let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
         session.attach_private(&self.dir, who, private_key)?;
+        // Deleted before a crash or a kill, with no lock to erase it: erased now (and tried again
+        // at the next lock, should this fail).
+        let _ = crate::journal::store::erase_all_deleted(&session);
         self.names = Some(settings::partner_names(&session)?);
         self.session = Some(session);
-        Ok(self.status())
+        self.status_for_arrival(who)
+    }
+
+    /// The status as `who` arrives, with the reset notice they are owed, if any.
+    fn status_for_arrival(&self, who: Partner) -> Result<Status> {
+        let mut status = self.status();
+        status.reset_notice = self.take_reset_notice(who)?;
+        Ok(status)
     }
 
     /// Writes one backup file of every vault and the keyslots to `target` (see [`backup`]).
-    pub fn backup(
-        &self,
-        target: &Path,
-        progress: &mut dyn FnMut(backup::BackupProgress),
-    ) -> Result<()> {
+    pub fn backup(&self, target: &Path, progress: &mut dyn FnMut(backup::Progress)) -> Result<()> {
         backup::write(self.session()?, &self.dir, target, progress)
     }
 
@@ -345,19 +371,38 @@ impl Vault {
         if backup::holds_a_vault(&self.dir) && !replace {
             return Err(VaultError::WouldReplace);
         }
-        let parts = backup::read(source)?;
-        let staging = backup::stage(&parts, &self.dir)?;
-        let checked = {
-            let mut trial = Vault::with_kdf(staging.clone(), self.kdf);
-            trial.unlock(None, passphrase, now).map(|_| ())
-        };
-        if let Err(err) = checked {
-            let _ = std::fs::remove_dir_all(&staging);
+        let contents = backup::read(source)?;
+        self.throttle.check(now)?;
+        let folder = backup::stage(&contents, &self.dir)?;
+        if let Err(err) = self.try_staged(&folder, &contents, passphrase, now) {
+            let _ = std::fs::remove_dir_all(&folder);
             return Err(err);
         }
-        backup::commit_staged(&staging, &self.dir)?;
+        staging::commit(&self.dir)?;
         self.names = None;
         self.unlock(None, passphrase, now)
+    }
+
+    /// Unlocks a staged backup as a trial (which reads every page of the files it opens), then
+    /// checks its seal with the shared key, which vouches for the part the trial could not open.
+    /// A wrong passphrase counts against the delay like any other.
+    fn try_staged(
+        &mut self,
+        folder: &Path,
+        contents: &backup_format::Contents,
+        passphrase: &str,
+        now: Instant,
+    ) -> Result<()> {
+        let mut trial = Vault::with_kdf(folder, self.kdf);
+        match trial.unlock(None, passphrase, now) {
+            Ok(_) => self.throttle.succeeded(),
+            Err(err @ VaultError::WrongPassphrase { .. }) => {
+                self.throttle.failed(now);
+                return Err(err);
+            }
+            Err(err) => return Err(backup::as_backup_damage(err)),
+        }
+        backup_format::check_seal(contents, trial.session()?.key(Space::Shared)?)
     }
 
     /// The other partner joins a running session ("sitting together at one screen").
@@ -371,7 +416,7 @@ impl Vault {
         let key = self.unwrap_own(who, passphrase, now)?;
         let dir = self.dir.clone();
         self.session_mut()?.attach_private(&dir, who, key)?;
-        Ok(self.status())
+        self.status_for_arrival(who)
     }
 
     /// While the two sit together, `owner` opens their own private space with their passphrase,
@@ -468,9 +513,13 @@ impl Vault {
         Ok(None)
     }
 
-    /// Closes every connection and wipes every key. The names stay in memory so the lock screen can
-    /// offer them until Hearth quits.
+    /// Erases what was deleted (no screen can offer its undo any more), closes every connection
+    /// and wipes every key. The names stay in memory so the lock screen can offer them until
+    /// Hearth quits. Locking always succeeds: a failed erase is done again at the next unlock.
     pub fn lock(&mut self) -> Status {
+        if let Some(session) = &self.session {
+            let _ = crate::journal::store::erase_all_deleted(session);
+        }
         self.session = None;
         self.status()
     }
@@ -488,87 +537,6 @@ impl Vault {
             return true;
         }
         false
-    }
-
-    /// Rewraps `who`'s slots under a new passphrase. No vault data is re-encrypted.
-    pub fn change_passphrase(
-        &mut self,
-        who: Partner,
-        old: &str,
-        new: &str,
-        now: Instant,
-    ) -> Result<()> {
-        let session = self.session.as_ref().ok_or(VaultError::Locked)?;
-        if !session.is_open(Space::Private(who)) {
-            return Err(VaultError::Locked);
-        }
-        let mut slots = Keyslots::load(&self.dir)?;
-        let tries = [(Space::Shared, SlotId::Passphrase(who))];
-        if self.unwrap_counted(&slots, &tries, old, now)?.is_none() {
-            return Err(VaultError::WrongPassphrase {
-                who: self.name(who),
-            });
-        }
-        self.check_new_passphrase(&slots, who, new)?;
-        self.rewrap(&mut slots, who, new)
-    }
-
-    /// Sets a new passphrase for `who` with their recovery code. Someone must be unlocked: the
-    /// recovery code opens only `who`'s private vault, and the shared vault's key comes from the
-    /// running session, which is how a partner who forgot gets back in "through the other partner".
-    pub fn reset_with_recovery(
-        &mut self,
-        who: Partner,
-        code: &str,
-        new: &str,
-        now: Instant,
-    ) -> Result<Status> {
-        if self.session.is_none() {
-            return Err(VaultError::Locked);
-        }
-        let code = recovery::normalize(code)?;
-        let mut slots = Keyslots::load(&self.dir)?;
-        let tries = [(Space::Private(who), SlotId::Recovery)];
-        let Some((_, private_key)) = self.unwrap_counted(&slots, &tries, &code, now)? else {
-            return Err(VaultError::WrongRecoveryCode {
-                who: self.name(who).unwrap_or_default(),
-            });
-        };
-        self.check_new_passphrase(&slots, who, new)?;
-        let dir = self.dir.clone();
-        self.session_mut()?.attach_private(&dir, who, private_key)?;
-        self.rewrap(&mut slots, who, new)?;
-        Ok(self.status())
-    }
-
-    fn check_new_passphrase(&self, slots: &Keyslots, who: Partner, new: &str) -> Result<()> {
-        let names = self.names.clone().unwrap_or_default();
-        let known: Vec<&str> = names.iter().map(String::as_str).collect();
-        strength::check(new, &known)?;
-        let other = who.other();
-        if slots
-            .vault(Space::Shared)?
-            .unwrap_key(SlotId::Passphrase(other), new)?
-            .is_some()
-        {
-            return Err(VaultError::InvalidInput(
-                "Each of you needs your own passphrase, so your private spaces stay private."
-                    .into(),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Writes `who`'s shared and private passphrase slots anew, in one atomic file replacement.
-    fn rewrap(&self, slots: &mut Keyslots, who: Partner, new: &str) -> Result<()> {
-        let session = self.session()?;
-        for space in [Space::Shared, Space::Private(who)] {
-            let key = session.key(space)?;
-            slots
-                .vault_mut(space)?
-                .set_slot(SlotId::Passphrase(who), new, key, self.kdf)?;
-        }
-        slots.save_atomic(&self.dir)
     }
 
     fn unlocked_names(&self) -> String {

@@ -42,6 +42,7 @@ impl Session {
         if self.keys.contains_key(&space) {
             return Ok(());
         }
+        super::rekey::finish_pending(dir, space, &key)?;
         drop(db::open(dir, space, &key)?);
         db::attach(&self.conn, dir, space, &key)?;
         self.keys.insert(space, key);

@@ -1,0 +1,149 @@
+//! The desktop services that tell Hearth the person walked away, faked for the end-to-end tests on
+//! buses of the test's own: python3-dbusmock's `logind` template on a private "system" bus (with one
+//! login session, `c1`), and its `gnome_screensaver` template on a private session bus. The app is
+//! pointed at both through `DBUS_SYSTEM_BUS_ADDRESS`, `DBUS_SESSION_BUS_ADDRESS` and
+//! `XDG_SESSION_ID`.
+
+use std::io::BufRead;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PYTHON: &str = "/usr/bin/python3";
+pub const SESSION_ID: &str = "c1";
+
+pub struct DesktopBus {
+    children: Vec<Child>,
+    pub system_address: String,
+    pub session_address: String,
+}
+
+/// Starts a bus daemon and returns it with its address.
+fn bus_daemon() -> (Child, String) {
+    let mut bus = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("dbus-daemon (make test installs dbus-daemon)");
+    let mut line = String::new();
+    std::io::BufReader::new(bus.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line.trim().to_string();
+    assert!(!address.is_empty(), "dbus-daemon gave no address");
+    (bus, address)
+}
+
+impl DesktopBus {
+    pub fn start() -> DesktopBus {
+        let (system, system_address) = bus_daemon();
+        let (session, session_address) = bus_daemon();
+        let logind = Command::new(PYTHON)
+            .args(["-m", "dbusmock", "--template", "logind"])
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &system_address)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("python3-dbusmock (make test installs it)");
+        let screen_saver = Command::new(PYTHON)
+            .args(["-m", "dbusmock", "--template", "gnome_screensaver"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &session_address)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("python3-dbusmock (make test installs it)");
+        let bus = DesktopBus {
+            children: vec![logind, screen_saver, system, session],
+            system_address,
+            session_address,
+        };
+        // The mocks are up once they answer; then the login session is added.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while bus
+            .python(&format!(
+                "logind.AddSession('{SESSION_ID}', 'seat0', dbus.UInt32(1000), 'sam', True, \
+                 dbus_interface='org.freedesktop.DBus.Mock')\n\
+                 saver.GetActive(dbus_interface='org.gnome.ScreenSaver')"
+            ))
+            .is_err()
+        {
+            assert!(Instant::now() < deadline, "the fake logind did not start");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        bus
+    }
+
+    /// The environment that points Hearth at these buses.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("DBUS_SYSTEM_BUS_ADDRESS", self.system_address.clone()),
+            ("DBUS_SESSION_BUS_ADDRESS", self.session_address.clone()),
+            ("XDG_SESSION_ID", SESSION_ID.to_string()),
+        ]
+    }
+
+    /// Runs Python with `logind` (the Manager object), `session` (c1) and `saver` bound; its
+    /// standard output, or its error.
+    pub fn python(&self, body: &str) -> Result<String, String> {
+        let script = format!(
+            "import dbus\n\
+             system = dbus.bus.BusConnection('{}')\n\
+             logind = system.get_object('org.freedesktop.login1', '/org/freedesktop/login1')\n\
+             session = system.get_object('org.freedesktop.login1', \
+             '/org/freedesktop/login1/session/{SESSION_ID}')\n\
+             saver = dbus.bus.BusConnection('{}').get_object('org.gnome.ScreenSaver', \
+             '/org/gnome/ScreenSaver')\n\
+             {body}\n",
+            self.system_address, self.session_address
+        );
+        let output = Command::new(PYTHON)
+            .args(["-c", &script])
+            .output()
+            .map_err(|err| err.to_string())?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        }
+    }
+
+    /// The sleep inhibitors logind holds now, one `who mode` line each.
+    pub fn inhibitors(&self) -> String {
+        self.python(
+            "for what, who, why, mode, uid, pid in logind.ListInhibitors(\
+             dbus_interface='org.freedesktop.login1.Manager'):\n    print(who, what, mode)",
+        )
+        .unwrap_or_default()
+    }
+
+    /// logind announces sleep (`true`) or resume (`false`).
+    pub fn prepare_for_sleep(&self, going: bool) {
+        let flag = if going { "True" } else { "False" };
+        self.python(&format!(
+            "logind.EmitSignal('org.freedesktop.login1.Manager', 'PrepareForSleep', 'b', [{flag}], \
+             dbus_interface='org.freedesktop.DBus.Mock')"
+        ))
+        .unwrap();
+    }
+
+    /// The desktop locks the login session (as `loginctl lock-session` does).
+    pub fn lock_session(&self) {
+        self.python("session.Lock(dbus_interface='org.freedesktop.login1.Session')")
+            .unwrap();
+    }
+
+    /// The screen saver comes on (or goes off).
+    pub fn screen_saver(&self, active: bool) {
+        let flag = if active { "True" } else { "False" };
+        self.python(&format!(
+            "saver.SetActive({flag}, dbus_interface='org.gnome.ScreenSaver')"
+        ))
+        .unwrap();
+    }
+}
+
+impl Drop for DesktopBus {
+    fn drop(&mut self) {
+        for child in &mut self.children {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
