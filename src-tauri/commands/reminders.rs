@@ -77,10 +77,11 @@ pub async fn delete_reminder<R: Runtime>(app: AppHandle<R>, id: String) -> Comma
 pub async fn record_together_time<R: Runtime>(
     app: AppHandle<R>,
     id: String,
-    occurrence: chrono::DateTime<Utc>,
+    occurrence: String,
     outcome: Outcome,
 ) -> CommandResult<()> {
     on_reminders(app, false, move |s| {
+        let occurrence = store::parse_instant(&occurrence)?;
         store::record(s, &id, occurrence, outcome, Utc::now())
     })
     .await

@@ -284,6 +284,14 @@ pub enum Outcome {
     Skipped,
 }
 
+/// An instant as the UI sends it (RFC 3339). Text that is no date Hearth can hold (a year beyond
+/// what a date can hold, say) is refused in plain words.
+pub fn parse_instant(text: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|_| invalid("That date and time can't be used. Pick one from the list."))
+}
+
 /// Marks one occurrence kept or skipped; marking it again replaces the answer.
 pub fn record(
     session: &Session,
