@@ -44,8 +44,11 @@ mod linux {
     const MANAGER: &str = "org.freedesktop.login1.Manager";
     const SCREEN_SAVERS: [&str; 2] = ["org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver"];
 
+    /// One watch: it runs until its bus goes away.
+    type Watch<R> = fn(&AppHandle<R>) -> zbus::Result<()>;
+
     pub fn spawn<R: Runtime>(app: AppHandle<R>) {
-        let watches: [(&str, fn(&AppHandle<R>) -> zbus::Result<()>); 3] = [
+        let watches: [(&str, Watch<R>); 3] = [
             ("sleep-watch", watch_sleep),
             ("session-lock-watch", watch_session_lock),
             ("screensaver-watch", watch_screen_saver),

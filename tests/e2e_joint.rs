@@ -10,7 +10,7 @@
 mod support;
 
 use support::webdriver::{Session, CONTROL};
-use support::{set_up_couple, unlock_as, Harness, PASS_A, PASS_B};
+use support::{set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
 
 const MARKER: &str = "plumcrest";
 
@@ -28,13 +28,12 @@ fn sitting_together_shows_neither_private_space_without_its_owner() {
     // 1. Sam, alone, writes a private entry with the marker, then locks.
     unlock_as(&ui, "a", PASS_A);
     ui.find("#nav-journal").click();
-    ui.find("#new-entry").click();
-    ui.execute("document.querySelector('#entry-space').value = 'private-a';");
-    ui.find("#entry-title").type_text("Only mine");
-    ui.find("#entry-body")
-        .type_text(&format!("The {MARKER} thought"));
-    ui.wait_text("#entry-status", |t| t == "Saved.");
-    ui.find("#entry-done").click();
+    write_entry(
+        &ui,
+        "private-a",
+        "Only mine",
+        &format!("The {MARKER} thought"),
+    );
     ui.wait_text("#entry-list", |t| t.contains(MARKER));
     let entry_id = ui
         .execute("return document.querySelector('[data-entry^=\"private-a:\"]').dataset.entry.split(':')[1];")

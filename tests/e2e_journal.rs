@@ -7,23 +7,11 @@ mod support;
 
 use hearth_core::journal::store;
 use support::file_dialog::{self, Dialog};
-use support::{new_couple, set_up_couple, unlock_as, Harness, PASS_A, PASS_B};
+use support::{new_couple, set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
 
 use support::webdriver::{CONTROL, ENTER};
 
 const ARROW_LEFT: &str = "\u{E012}";
-
-fn write_entry(ui: &support::webdriver::Session, space: &str, title: &str, body: &str) {
-    ui.find("#new-entry").click();
-    ui.execute(&format!(
-        "document.querySelector('#entry-space').value = '{space}';"
-    ));
-    ui.find("#entry-title").type_text(title);
-    ui.find("#entry-body").type_text(body);
-    ui.wait_text("#entry-status", |t| t == "Saved.");
-    ui.find("#entry-done").click();
-    ui.wait_text("#entry-list", |t| t.contains(title));
-}
 
 #[test]
 fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {

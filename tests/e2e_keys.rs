@@ -13,7 +13,7 @@ use std::path::Path;
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
 use hearth_core::vault::{db, Partner, Space};
 use support::webdriver::{Session, CONTROL};
-use support::{set_up_couple, unlock_as, Harness, PASS_A, PASS_B};
+use support::{set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
 
 const MARKER: &str = "quillmoor";
 const NEW_PASS: &str = "copper meadow signal walrus";
@@ -47,12 +47,7 @@ fn recovery_codes_and_keys_are_replaced_from_settings() {
     ui.chord(&[CONTROL, "l"]);
     unlock_as(&ui, "a", PASS_A);
     ui.find("#nav-journal").click();
-    ui.find("#new-entry").click();
-    ui.execute("document.querySelector('#entry-space').value = 'private-a';");
-    ui.find("#entry-body")
-        .type_text(&format!("The {MARKER} plan"));
-    ui.wait_text("#entry-status", |t| t == "Saved.");
-    ui.find("#entry-done").click();
+    write_entry(&ui, "private-a", "Plans", &format!("The {MARKER} plan"));
 
     // A new recovery code, shown once.
     ui.find("#nav-settings").click();

@@ -146,6 +146,20 @@ pub fn unlock_as(ui: &Session, letter: &str, pass: &str) {
     ui.find("#nav-journal");
 }
 
+/// Writes a new journal entry into `space` (`shared`, `private-a`, `private-b`) from the open
+/// Journal, and waits until it is saved and listed.
+pub fn write_entry(ui: &Session, space: &str, title: &str, body: &str) {
+    ui.find("#new-entry").click();
+    ui.execute(&format!(
+        "document.querySelector('#entry-space').value = '{space}';"
+    ));
+    ui.find("#entry-title").type_text(title);
+    ui.find("#entry-body").type_text(body);
+    ui.wait_text("#entry-status", |t| t == "Saved.");
+    ui.find("#entry-done").click();
+    ui.wait_text("#entry-list", |t| t.contains(title));
+}
+
 /// First-run setup through the UI (once the form is there), through both recovery codes, to the
 /// home screen.
 pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {

@@ -92,6 +92,13 @@ pub struct RecoveryCodes {
     pub b: String,
 }
 
+/// What setup made in its staging folder: the codes to show once, and the keys to open with.
+struct NewVaults {
+    codes: RecoveryCodes,
+    shared_key: Key,
+    private_keys: Vec<(Partner, Key)>,
+}
+
 pub struct Vault {
     dir: PathBuf,
     kdf: KdfParams,
@@ -206,7 +213,11 @@ impl Vault {
         // [`staging`]), so a crash leaves either nothing, and setup is offered again, or a couple.
         let folder = staging::begin(&self.dir)?;
         let created = self.create_vaults(&folder, &names, [a.passphrase, b.passphrase]);
-        let (codes, shared_key, private_keys) = match created {
+        let NewVaults {
+            codes,
+            shared_key,
+            private_keys,
+        } = match created {
             Ok(made) => made,
             Err(err) => {
                 let _ = fs::remove_dir_all(&folder);
@@ -229,7 +240,7 @@ impl Vault {
         at: &Path,
         names: &[String; 2],
         passphrases: [&str; 2],
-    ) -> Result<(RecoveryCodes, Key, Vec<(Partner, Key)>)> {
+    ) -> Result<NewVaults> {
         let shared_key = crypto::random_key();
         let mut slots = Keyslots::new();
 
@@ -278,14 +289,14 @@ impl Vault {
         }
         slots.save_atomic(at)?;
 
-        Ok((
-            RecoveryCodes {
+        Ok(NewVaults {
+            codes: RecoveryCodes {
                 a: codes[0].to_string(),
                 b: codes[1].to_string(),
             },
             shared_key,
             private_keys,
-        ))
+        })
     }
 
     /// Unlocks as `who`, or, when the lock screen does not know the names (after a restart), as
