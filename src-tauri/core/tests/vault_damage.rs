@@ -11,7 +11,7 @@ use std::time::Instant;
 use common::*;
 use hearth_core::journal;
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
-use hearth_core::vault::{db, Partner, Space, Vault, VaultError};
+use hearth_core::vault::{db, throttle, Partner, Space, Vault, VaultError};
 use rusqlite::Connection;
 
 const PAGE: u64 = 4096;
@@ -74,6 +74,8 @@ fn assert_damaged(err: VaultError, file: &Path) {
     }
 }
 
+/// A wrong passphrase changes no byte of a vault file or the keyslots. The one file it writes is
+/// the count of failed tries (`attempts.json`), so the delay survives a restart.
 #[test]
 fn wrong_passphrase_changes_no_byte_on_disk() {
     let base = pristine();
@@ -85,7 +87,15 @@ fn wrong_passphrase_changes_no_byte_on_disk() {
             .unwrap_err();
         assert!(matches!(err, VaultError::WrongPassphrase { .. }));
     }
-    assert_eq!(hash_all(base.path()), before);
+    let mut after = hash_all(base.path());
+    let attempts = base.path().join(throttle::FILE_NAME);
+    assert!(
+        after.remove(&attempts).is_some(),
+        "the failures are counted on disk"
+    );
+    assert_eq!(after, before);
+    let record = std::fs::read_to_string(&attempts).unwrap();
+    assert!(!record.contains("definitely"), "{record}");
 }
 
 #[test]

@@ -121,20 +121,36 @@ impl Vault {
         // A setup or restore that a crash cut short is finished (or undone) before anything looks
         // at the folder; if that fails, the files it left are reported when they are opened.
         let _ = staging::finish_interrupted(&dir);
+        let clock = clock::system();
         Vault {
+            throttle: Throttle::load(&dir, Instant::now(), clock.read()),
             dir,
             kdf,
             session: None,
             names: None,
-            throttle: Throttle::default(),
-            clock: clock::system(),
+            clock,
         }
     }
 
     /// As this vault, with its sessions reading time from `clock` (tests stand clocks still).
     pub fn with_clock(mut self, clock: SharedClock) -> Self {
+        self.throttle = Throttle::load(&self.dir, Instant::now(), clock.read());
         self.clock = clock;
         self
+    }
+
+    /// Counts a try against the delay, and keeps the count for the next run of Hearth. Failing to
+    /// keep it leaves the delay in memory, which still holds until Hearth quits.
+    fn count_try(&mut self, succeeded: bool, now: Instant) {
+        if succeeded {
+            if self.throttle.is_clear() {
+                return;
+            }
+            self.throttle.succeeded();
+        } else {
+            self.throttle.failed(now);
+        }
+        let _ = self.throttle.save(&self.dir, self.clock.read());
     }
 
     pub fn dir(&self) -> &Path {
@@ -406,9 +422,9 @@ impl Vault {
     ) -> Result<()> {
         let mut trial = Vault::with_kdf(folder, self.kdf);
         match trial.unlock(None, passphrase, now) {
-            Ok(_) => self.throttle.succeeded(),
+            Ok(_) => self.count_try(true, now),
             Err(err @ VaultError::WrongPassphrase { .. }) => {
-                self.throttle.failed(now);
+                self.count_try(false, now);
                 return Err(err);
             }
             Err(err) => return Err(backup::as_backup_damage(err)),
@@ -516,11 +532,11 @@ impl Vault {
         self.throttle.check(now)?;
         for (at, (space, slot)) in tries.iter().enumerate() {
             if let Some(key) = slots.vault(*space)?.unwrap_key(*slot, secret)? {
-                self.throttle.succeeded();
+                self.count_try(true, now);
                 return Ok(Some((at, key)));
             }
         }
-        self.throttle.failed(now);
+        self.count_try(false, now);
         Ok(None)
     }
 

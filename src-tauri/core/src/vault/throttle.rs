@@ -1,9 +1,37 @@
-//! A growing delay after repeated wrong passphrases. It lives in memory only: a wrong passphrase must
-//! not change a byte on disk, and an attacker holding the files is slowed by Argon2id instead.
+//! A growing delay after repeated wrong passphrases, recovery codes or restore passphrases. It
+//! survives a restart: quitting Hearth and starting it again must not reset it, so the count and
+//! the time of the last failure are kept in `attempts.json` beside the vaults (no vault file or
+//! keyslot changes on a wrong guess). The time is kept on the boot clock, which a partner cannot
+//! set back, with the wall clock for after a reboot. Someone holding the files is slowed by
+//! Argon2id instead.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::clock::Reading;
 use super::error::{Result, VaultError};
+
+pub const FILE_NAME: &str = "attempts.json";
+
+/// What survives a restart: failures in a row, and when the last one was.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Record {
+    failures: u32,
+    boot_id: Option<String>,
+    boot_secs: f64,
+    wall: DateTime<Utc>,
+}
+
+/// This boot's id, so a boot-clock reading is compared only with one from the same boot.
+fn boot_id() -> Option<String> {
+    std::fs::read_to_string("/proc/sys/kernel/random/boot_id")
+        .ok()
+        .map(|id| id.trim().to_string())
+}
 
 /// Failures allowed before any wait.
 const FREE_TRIES: u32 = 3;
@@ -47,6 +75,53 @@ impl Throttle {
 
     pub fn succeeded(&mut self) {
         *self = Throttle::default();
+    }
+
+    /// No failure counted since the last success.
+    pub fn is_clear(&self) -> bool {
+        self.failures == 0
+    }
+
+    /// The delay as an earlier run left it in `dir`; none if there is no record or it is damaged.
+    pub fn load(dir: &Path, now: Instant, clock: Reading) -> Throttle {
+        let record = std::fs::read(dir.join(FILE_NAME))
+            .ok()
+            .filter(|bytes| bytes.len() < 4096)
+            .and_then(|bytes| serde_json::from_slice::<Record>(&bytes).ok());
+        let Some(record) = record else {
+            return Throttle::default();
+        };
+        let same_boot = record.boot_id.is_some() && record.boot_id == boot_id();
+        let elapsed = if same_boot {
+            clock.boot.as_secs_f64() - record.boot_secs
+        } else {
+            (clock.wall - record.wall).num_milliseconds() as f64 / 1000.0
+        };
+        // A clock that went backwards counts as no time passed: the whole wait applies.
+        let elapsed = Duration::try_from_secs_f64(elapsed.max(0.0)).unwrap_or(MAX_WAIT);
+        Throttle {
+            failures: record.failures,
+            last_failure: now.checked_sub(elapsed.min(MAX_WAIT)),
+        }
+    }
+
+    /// Keeps the count in `dir` for the next run, or removes the record once the count is back to
+    /// zero.
+    pub fn save(&self, dir: &Path, clock: Reading) -> std::io::Result<()> {
+        if self.failures == 0 {
+            return match std::fs::remove_file(dir.join(FILE_NAME)) {
+                Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err),
+                _ => Ok(()),
+            };
+        }
+        let record = Record {
+            failures: self.failures,
+            boot_id: boot_id(),
+            boot_secs: clock.boot.as_secs_f64(),
+            wall: clock.wall,
+        };
+        let bytes = serde_json::to_vec(&record).map_err(std::io::Error::other)?;
+        crate::files::write_atomic(dir, FILE_NAME, &bytes)
     }
 }
 
