@@ -2,14 +2,15 @@
 //! fake screen saver on a private session bus: Hearth locks when the person walks away. It holds a
 //! delay inhibitor while it runs; `PrepareForSleep(true)` shows the lock screen and lets go of the
 //! inhibitor (so the machine may sleep only once the keys are gone), and resume takes it again. A
-//! session `Lock`, and the screen saver coming on, lock it too.
+//! session `Lock`, and the screen saver coming on, lock it too. Closing the window locks, and the
+//! tray's "Open Hearth" (clicked through a StatusNotifier host) then shows the lock screen.
 
 mod support;
 
 use std::time::{Duration, Instant};
 
 use support::desktop_bus::DesktopBus;
-use support::webdriver::Session;
+use support::webdriver::{Session, CONTROL};
 use support::{set_up_couple, unlock_as, Harness, PASS_A, PASS_B};
 
 /// Waits until `check` holds, for up to 30 s.
@@ -80,4 +81,32 @@ fn sleep_session_lock_and_screen_saver_each_lock_hearth() {
         desktop.screen_saver(false);
         desktop.screen_saver(true);
     });
+}
+
+#[test]
+fn after_closing_the_window_the_trays_open_hearth_shows_the_lock_screen() {
+    let desktop = DesktopBus::start();
+    let env = desktop.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let harness = Harness::start_with(&env);
+    let ui = harness.open();
+    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    eventually("the tray menu offers Open Hearth", || {
+        desktop
+            .tray_labels()
+            .is_ok_and(|labels| labels.iter().any(|l| l == "Open Hearth"))
+    });
+    let visible = || ui.execute("return document.visibilityState;");
+
+    // Ctrl+W closes the window to the tray, and Hearth locks (the default).
+    ui.chord(&[CONTROL, "w"]);
+    eventually("the window is hidden", || visible() == "hidden");
+    ui.find("#lock-title");
+
+    // Open Hearth from the tray: the window comes back showing the lock screen, nothing private.
+    desktop.click_tray("Open Hearth");
+    eventually("the window is shown again", || visible() == "visible");
+    assert!(shows_lock_screen(&ui));
+    assert!(ui.try_find("#nav-journal").is_none());
+    ui.screenshot("71-tray-open-after-close");
 }

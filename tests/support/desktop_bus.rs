@@ -1,7 +1,8 @@
-//! The desktop services that tell Hearth the person walked away, faked for the end-to-end tests on
-//! buses of the test's own: python3-dbusmock's `logind` template on a private "system" bus (with one
-//! login session, `c1`), and its `gnome_screensaver` template on a private session bus. The app is
-//! pointed at both through `DBUS_SYSTEM_BUS_ADDRESS`, `DBUS_SESSION_BUS_ADDRESS` and
+//! The desktop around Hearth, faked for the end-to-end tests on buses of the test's own:
+//! python3-dbusmock's `logind` template on a private "system" bus (with one login session, `c1`),
+//! and on a private session bus its `gnome_screensaver` template and a StatusNotifier host
+//! (`sni_host.py`) that Hearth's tray icon registers with and whose menu it can click. The app is
+//! pointed at them through `DBUS_SYSTEM_BUS_ADDRESS`, `DBUS_SESSION_BUS_ADDRESS` and
 //! `XDG_SESSION_ID`.
 
 use std::io::BufRead;
@@ -9,12 +10,16 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const PYTHON: &str = "/usr/bin/python3";
+/// The StatusNotifier host (a panel's tray, as far as Hearth can tell).
+const SNI_HOST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/sni_host.py");
 pub const SESSION_ID: &str = "c1";
 
 pub struct DesktopBus {
     children: Vec<Child>,
     pub system_address: String,
     pub session_address: String,
+    /// Where the StatusNotifier host writes each tray item that registers.
+    tray_items: tempfile::NamedTempFile,
 }
 
 /// Starts a bus daemon and returns it with its address.
@@ -49,10 +54,20 @@ impl DesktopBus {
             .stdout(Stdio::null())
             .spawn()
             .expect("python3-dbusmock (make test installs it)");
+        let tray_items = tempfile::NamedTempFile::new().unwrap();
+        let tray_host = Command::new(PYTHON)
+            .arg(SNI_HOST)
+            .arg("serve")
+            .arg(tray_items.path())
+            .env("DBUS_SESSION_BUS_ADDRESS", &session_address)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("Debian's python3 with python3-dbus");
         let bus = DesktopBus {
-            children: vec![logind, screen_saver, system, session],
+            children: vec![logind, screen_saver, tray_host, system, session],
             system_address,
             session_address,
+            tray_items,
         };
         // The mocks are up once they answer; then the login session is added.
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -95,6 +110,33 @@ impl DesktopBus {
         );
         let output = Command::new(PYTHON)
             .args(["-c", &script])
+            .output()
+            .map_err(|err| err.to_string())?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        }
+    }
+
+    /// The labels of the tray menu of the last item that registered, or why there are none.
+    pub fn tray_labels(&self) -> Result<Vec<String>, String> {
+        self.sni_host(&["labels"])
+            .map(|out| out.lines().map(str::to_string).collect())
+    }
+
+    /// Clicks the tray menu entry labelled `label`, as a person would.
+    pub fn click_tray(&self, label: &str) {
+        self.sni_host(&["click", label]).unwrap();
+    }
+
+    fn sni_host(&self, args: &[&str]) -> Result<String, String> {
+        let output = Command::new(PYTHON)
+            .arg(SNI_HOST)
+            .arg(args[0])
+            .arg(self.tray_items.path())
+            .args(&args[1..])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.session_address)
             .output()
             .map_err(|err| err.to_string())?;
         if output.status.success() {
