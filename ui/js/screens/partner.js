@@ -44,7 +44,7 @@ function resetForm(app, partner, section) {
   const error = errorSlot('reset-error');
   const form = h('form', { class: 'card narrow' },
     h('h1', { id: 'add-title', text: `Reset ${partner.name}'s passphrase` }),
-    h('p', { text: `Use the recovery code Hearth showed ${partner.name} at setup. Nothing in ${partner.name}'s private space is lost.` }),
+    h('p', { text: `Use ${partner.name}'s recovery code: the newest one Hearth showed. Nothing in ${partner.name}'s private space is lost, and ${partner.name} is told of the reset at their next unlock.` }),
     field({ id: 'reset-code', label: 'Recovery code', autocomplete: 'off', hint: '8 groups of 4 letters and digits. Case and dashes do not matter.' }),
     field({ id: 'reset-pass', label: 'New passphrase', type: 'password', autocomplete: 'new-password' }),
     field({ id: 'reset-confirm', label: 'Type it again', type: 'password', autocomplete: 'new-password' }),

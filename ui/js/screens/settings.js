@@ -188,7 +188,7 @@ function passphraseForm(app, partner) {
   const rekey = h('input', { type: 'checkbox', id: id('rekey') });
   const form = h('form', { class: 'card', 'aria-labelledby': id('title') },
     h('h2', { id: id('title'), text: `${partner.name}'s passphrase` }),
-    h('p', { class: 'hint', text: 'Changing it re-encrypts nothing, so it is quick. The recovery code stays the same.' }),
+    h('p', { class: 'hint', text: 'On its own, changing it re-encrypts nothing, so it is quick, and the recovery code stays the same.' }),
     field({ id: id('current'), label: 'Current passphrase', type: 'password', autocomplete: 'current-password' }),
     field({ id: id('new'), label: 'New passphrase', type: 'password', autocomplete: 'new-password' }),
     field({ id: id('confirm'), label: 'Type the new one again', type: 'password', autocomplete: 'new-password' }),
