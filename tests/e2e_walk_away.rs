@@ -40,14 +40,20 @@ fn locks_on(ui: &Session, what: &str, signal: impl Fn()) {
     }
 }
 
-#[test]
-fn sleep_session_lock_and_screen_saver_each_lock_hearth() {
+/// Sam and Alex, just set up, in a Hearth whose desktop is the fake one.
+fn couple_on_a_fake_desktop() -> (DesktopBus, Harness, Session) {
     let desktop = DesktopBus::start();
     let env = desktop.env();
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let harness = Harness::start_with(&env);
     let ui = harness.open();
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    (desktop, harness, ui)
+}
+
+#[test]
+fn sleep_session_lock_and_screen_saver_each_lock_hearth() {
+    let (desktop, _harness, ui) = couple_on_a_fake_desktop();
 
     // Hearth holds a delay inhibitor on sleep while it runs.
     eventually("Hearth takes a sleep inhibitor", || {
@@ -85,12 +91,7 @@ fn sleep_session_lock_and_screen_saver_each_lock_hearth() {
 
 #[test]
 fn after_closing_the_window_the_trays_open_hearth_shows_the_lock_screen() {
-    let desktop = DesktopBus::start();
-    let env = desktop.env();
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let harness = Harness::start_with(&env);
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let (desktop, _harness, ui) = couple_on_a_fake_desktop();
     eventually("the tray menu offers Open Hearth", || {
         desktop
             .tray_labels()

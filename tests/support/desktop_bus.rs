@@ -38,22 +38,26 @@ fn bus_daemon() -> (Child, String) {
     (bus, address)
 }
 
+/// A python3-dbusmock `template` on the bus at `address`, given to it as `bus_variable`.
+fn mock(template: &str, bus_variable: &str, address: &str) -> Child {
+    Command::new(PYTHON)
+        .args(["-m", "dbusmock", "--template", template])
+        .env(bus_variable, address)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("python3-dbusmock (make test installs it)")
+}
+
 impl DesktopBus {
     pub fn start() -> DesktopBus {
         let (system, system_address) = bus_daemon();
         let (session, session_address) = bus_daemon();
-        let logind = Command::new(PYTHON)
-            .args(["-m", "dbusmock", "--template", "logind"])
-            .env("DBUS_SYSTEM_BUS_ADDRESS", &system_address)
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("python3-dbusmock (make test installs it)");
-        let screen_saver = Command::new(PYTHON)
-            .args(["-m", "dbusmock", "--template", "gnome_screensaver"])
-            .env("DBUS_SESSION_BUS_ADDRESS", &session_address)
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("python3-dbusmock (make test installs it)");
+        let logind = mock("logind", "DBUS_SYSTEM_BUS_ADDRESS", &system_address);
+        let screen_saver = mock(
+            "gnome_screensaver",
+            "DBUS_SESSION_BUS_ADDRESS",
+            &session_address,
+        );
         let tray_items = tempfile::NamedTempFile::new().unwrap();
         let tray_host = Command::new(PYTHON)
             .arg(SNI_HOST)
