@@ -10,10 +10,10 @@ SHELL := /bin/bash
 # What Tauri 2 needs to build on Linux.
 APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
              libayatana-appindicator3-dev librsvg2-dev
-# What the tests need: WebKit's WebDriver, a virtual display, a session bus, and a real
-# notification server for the reminder tests.
+# What the tests need: WebKit's WebDriver, a virtual display, a session bus, a real
+# notification server for the reminder tests, and libfaketime for a test that needs a late evening.
 APT_TEST := webkit2gtk-driver xvfb xauth xdotool dbus-daemon dbus-bin python3-dbusmock dunst \
-            python3-dateutil python3-icalendar tzdata
+            python3-dateutil python3-icalendar tzdata faketime
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -251,3 +251,31 @@ fn the_list_stays_a_page_at_a_time_at_100000_entries() {
     );
     ui.close();
 }
+
+/// An entry written late in the evening carries the couple's own date, not UTC's: 22:30 in New York
+/// on 3 December is already 4 December in UTC. The clock is set with libfaketime, for the app
+/// alone (its WebKit processes inherit it).
+#[test]
+fn an_evening_entry_is_dated_by_the_local_calendar() {
+    const FAKETIME_LIB: &str = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
+    let harness = Harness::start_with(&[
+        ("TZ", "America/New_York"),
+        ("LD_PRELOAD", FAKETIME_LIB),
+        ("FAKETIME", "@2026-12-03 22:30:00"),
+    ]);
+    let ui = harness.open();
+    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    assert_eq!(
+        ui.execute("return new Date().toISOString().slice(0, 10);"),
+        "2026-12-04",
+        "the test's clock: UTC is already on the next day"
+    );
+    ui.find("#nav-journal").click();
+    write_entry(&ui, "shared", "Late walk", "We walked after dinner.");
+    let listed = ui.wait_text("#entry-list", |t| t.contains("Late walk"));
+    // In whatever order the locale writes day and month.
+    let on = |day: &str| {
+        listed.contains(&format!("December {day}")) || listed.contains(&format!("{day} December"))
+    };
+    assert!(on("3") && !on("4"), "{listed}");
+}

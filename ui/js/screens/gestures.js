@@ -4,14 +4,7 @@
 import { api } from '../api.js';
 import { h, errorSlot, showError } from '../dom.js';
 import { options } from '../prompt-meta.js';
-import { systemZone } from './reminders.js';
-
-function tomorrowEvening() {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T19:00`;
-}
+import { systemZone, localDateTimeIn } from '../time.js';
 
 export function renderGestures(app) {
   const error = errorSlot('gestures-error');
@@ -37,7 +30,7 @@ export function renderGestures(app) {
 
   // Asks when, in place, then makes the reminder.
   function plan(gesture, actions) {
-    const when = h('input', { type: 'datetime-local', id: `plan-when-${gesture.id}`, value: tomorrowEvening(), required: true });
+    const when = h('input', { type: 'datetime-local', id: `plan-when-${gesture.id}`, value: localDateTimeIn(1), required: true });
     const status = h('p', { class: 'progress', role: 'status', id: `plan-status-${gesture.id}` });
     const slot = errorSlot(`plan-error-${gesture.id}`);
     const save = h('button', { type: 'button', class: 'primary', id: `plan-save-${gesture.id}`, text: 'Remind me then' });

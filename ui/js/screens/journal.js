@@ -8,6 +8,7 @@ import { api } from '../api.js';
 import { h, field, errorSlot, showError, confirmInPlace, confirmWithPassphrase, lockMark } from '../dom.js';
 import { options } from '../prompt-meta.js';
 import { unlockedPartners, sittingTogether, nameOf } from '../people.js';
+import { localDate } from '../time.js';
 
 const MOODS = [['', 'No mood'], ['joyful', 'Joyful'], ['calm', 'Calm'], ['grateful', 'Grateful'], ['tender', 'Tender'],
   ['tired', 'Tired'], ['worried', 'Worried'], ['sad', 'Sad'], ['frustrated', 'Frustrated']];
@@ -336,11 +337,10 @@ function entryEditor(app, here, saved) {
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', id: 'entry-done', text: 'Done', onclick: () => close() })));
 
-  const today = () => new Date().toISOString().slice(0, 10);
   const draft = () => ({
     title: title.value,
     body: body.value,
-    date: date.value || today(),
+    date: date.value || localDate(),
     mood: mood.value || null,
     tags: tags.value.split(',').map((t) => t.trim()).filter(Boolean),
     promptId: entry?.promptId ?? (form.dataset.promptId || null),
@@ -395,7 +395,7 @@ function entryEditor(app, here, saved) {
       form.querySelector('#entry-heading').textContent = existing ? 'Edit entry' : 'New entry';
       title.value = existing?.title ?? preset.title ?? '';
       body.value = existing?.body ?? preset.body ?? '';
-      date.value = existing?.date ?? today();
+      date.value = existing?.date ?? localDate();
       mood.value = existing?.mood ?? '';
       tags.value = (existing?.tags ?? []).join(', ');
       const mine = writable()[0];

@@ -5,6 +5,7 @@
 import { api } from '../api.js';
 import { h, field, errorSlot, showError, onSubmit, value, changeThenRefresh, confirmInPlace } from '../dom.js';
 import { options } from '../prompt-meta.js';
+import { systemZone, localDateTimeIn, daysToNextSunday } from '../time.js';
 
 const KINDS = [
   ['weekly_slot', 'Weekly together-time'],
@@ -19,14 +20,7 @@ const DURATIONS = [['30', '30 minutes'], ['60', '1 hour'], ['90', '1½ hours'], 
 const DEFAULT_TEXT = 'Time for the two of you';
 
 const kindLabel = (kind) => KINDS.find(([k]) => k === kind)?.[1] ?? kind;
-export const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-function nextSundayEvening() {
-  const d = new Date();
-  d.setDate(d.getDate() + ((7 - d.getDay()) % 7 || 7));
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T19:00`;
-}
+const nextSundayEvening = () => localDateTimeIn(daysToNextSunday());
 
 function readable(naive) {
   return new Date(naive).toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
