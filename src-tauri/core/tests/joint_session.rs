@@ -38,13 +38,13 @@ fn sitting_together(dir: &std::path::Path, clock: ManualClock) -> (Vault, String
 }
 
 fn is_closed<T: std::fmt::Debug>(result: Result<T, JournalError>) -> bool {
-    matches!(result, Err(JournalError::Access(VaultError::PrivateClosed)))
+    matches!(result, Err(JournalError::Vault(VaultError::PrivateClosed)))
 }
 
 fn needs_owner<T: std::fmt::Debug>(result: Result<T, JournalError>) -> bool {
     matches!(
         result,
-        Err(JournalError::Access(VaultError::OwnerMustConfirm))
+        Err(JournalError::Vault(VaultError::OwnerMustConfirm))
     )
 }
 

@@ -46,7 +46,7 @@ fn a_partner_exports_their_own_and_the_shared_entries_only() {
     .unwrap();
     assert!(matches!(
         export::entries_of(session, Partner::A),
-        Err(JournalError::Access(VaultError::OwnerMustConfirm))
+        Err(JournalError::Vault(VaultError::OwnerMustConfirm))
     ));
 
     vault.leave(Partner::B).unwrap();

@@ -19,6 +19,9 @@ pub enum CheckinError {
     Storage(#[from] rusqlite::Error),
     #[error("{0}")]
     Journal(#[from] JournalError),
+    /// What the vault says (damage, a private space closed, …), kept as it is.
+    #[error(transparent)]
+    Vault(VaultError),
 }
 
 impl CheckinError {
@@ -30,13 +33,19 @@ impl CheckinError {
             Self::AlreadyRevealed => "already_revealed",
             Self::Storage(_) => "storage",
             Self::Journal(inner) => inner.kind(),
+            Self::Vault(inner) => inner.kind(),
         }
     }
 }
 
+/// Locked in the check-in's own words; anything else keeps its cause.
 impl From<VaultError> for CheckinError {
-    fn from(_: VaultError) -> Self {
-        CheckinError::Locked
+    fn from(err: VaultError) -> Self {
+        match err {
+            VaultError::Locked => CheckinError::Locked,
+            VaultError::Storage(err) => CheckinError::Storage(err),
+            other => CheckinError::Vault(other),
+        }
     }
 }
 

@@ -16,9 +16,9 @@ pub enum JournalError {
     NotFound,
     #[error("Hearth's storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
-    /// What the vault says about who may read or change a space, kept as it is.
+    /// What the vault says (who may read or change a space, damage, …), kept as it is.
     #[error(transparent)]
-    Access(VaultError),
+    Vault(VaultError),
 }
 
 impl JournalError {
@@ -29,17 +29,19 @@ impl JournalError {
             Self::InvalidInput(_) => "invalid_input",
             Self::NotFound => "not_found",
             Self::Storage(_) => "storage",
-            Self::Access(err) => err.kind(),
+            Self::Vault(err) => err.kind(),
         }
     }
 }
 
+/// A locked space is said in the journal's own words; anything else the vault reports keeps its
+/// cause, so a disk or database failure never reaches anyone as "locked".
 impl From<VaultError> for JournalError {
     fn from(err: VaultError) -> Self {
         match err {
-            VaultError::PrivateClosed | VaultError::OwnerMustConfirm => JournalError::Access(err),
+            VaultError::Locked => JournalError::SpaceLocked,
             VaultError::Storage(err) => JournalError::Storage(err),
-            _ => JournalError::SpaceLocked,
+            other => JournalError::Vault(other),
         }
     }
 }

@@ -18,6 +18,9 @@ pub enum PromptsError {
     Library(String),
     #[error("Hearth's storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
+    /// What the vault says (damage, a private space closed, …), kept as it is.
+    #[error(transparent)]
+    Vault(VaultError),
 }
 
 impl PromptsError {
@@ -29,15 +32,18 @@ impl PromptsError {
             Self::Locked => "locked",
             Self::Library(_) => "library",
             Self::Storage(_) => "storage",
+            Self::Vault(err) => err.kind(),
         }
     }
 }
 
+/// Locked in the prompts' own words; anything else keeps its cause.
 impl From<VaultError> for PromptsError {
     fn from(err: VaultError) -> Self {
         match err {
+            VaultError::Locked => PromptsError::Locked,
             VaultError::Storage(inner) => PromptsError::Storage(inner),
-            _ => PromptsError::Locked,
+            other => PromptsError::Vault(other),
         }
     }
 }

@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use crate::vault::VaultError;
+
 #[derive(Debug, Error)]
 pub enum ReminderError {
     #[error("That repeat rule isn't one Hearth understands: {0}")]
@@ -13,7 +15,12 @@ pub enum ReminderError {
     #[error("That reminder no longer exists.")]
     NotFound,
     #[error("Hearth's storage failed: {0}")]
-    Storage(String),
+    Storage(#[from] rusqlite::Error),
+    #[error("Hearth couldn't write its reminder list: {0}")]
+    Io(#[from] std::io::Error),
+    /// What the vault says (locked, damaged, …), kept as it is.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
 }
 
 impl ReminderError {
@@ -24,6 +31,8 @@ impl ReminderError {
             Self::InvalidInput(_) => "invalid_input",
             Self::NotFound => "not_found",
             Self::Storage(_) => "storage",
+            Self::Io(_) => "io",
+            Self::Vault(err) => err.kind(),
         }
     }
 }

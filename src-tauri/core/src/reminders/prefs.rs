@@ -33,12 +33,8 @@ impl ReminderPrefs {
     }
 }
 
-fn storage(err: impl ToString) -> ReminderError {
-    ReminderError::Storage(err.to_string())
-}
-
 pub fn get(session: &Session) -> Result<ReminderPrefs> {
-    let stored = read_value(session, PREFS_KEY).map_err(storage)?;
+    let stored = read_value(session, PREFS_KEY)?;
     // A value this build cannot read falls back to the defaults rather than stopping reminders.
     Ok(stored
         .and_then(|text| serde_json::from_str(&text).ok())
@@ -47,6 +43,6 @@ pub fn get(session: &Session) -> Result<ReminderPrefs> {
 
 pub fn set(session: &Session, prefs: &ReminderPrefs) -> Result<()> {
     prefs.check()?;
-    let text = serde_json::to_string(prefs).map_err(storage)?;
-    write_value(session, PREFS_KEY, &text).map_err(storage)
+    let text = serde_json::to_string(prefs).map_err(|e| ReminderError::Io(e.into()))?;
+    Ok(write_value(session, PREFS_KEY, &text)?)
 }

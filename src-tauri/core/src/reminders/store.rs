@@ -143,10 +143,6 @@ fn check(draft: &ReminderDraft) -> Result<String> {
     Ok(text.to_string())
 }
 
-fn storage(err: rusqlite::Error) -> ReminderError {
-    ReminderError::Storage(err.to_string())
-}
-
 const COLUMNS: &str =
     "id, kind, title, notification_text, rule, zone, start_local, lead_minutes, duration_minutes, active";
 
@@ -178,7 +174,7 @@ pub fn create(session: &Session, draft: &ReminderDraft, now: DateTime<Utc>) -> R
             params![id, draft.kind.key(), draft.title.trim(), text, draft.rule.trim(), draft.zone,
                 draft.start_local, draft.lead_minutes, draft.duration_minutes, draft.active, now],
         )
-        .map_err(storage)?;
+        ?;
     get(session, &id)
 }
 
@@ -192,7 +188,7 @@ pub fn update(session: &Session, id: &str, draft: &ReminderDraft) -> Result<Remi
             params![id, draft.kind.key(), draft.title.trim(), text, draft.rule.trim(), draft.zone,
                 draft.start_local, draft.lead_minutes, draft.duration_minutes, draft.active],
         )
-        .map_err(storage)?;
+        ?;
     if changed == 0 {
         return Err(ReminderError::NotFound);
     }
@@ -202,8 +198,7 @@ pub fn update(session: &Session, id: &str, draft: &ReminderDraft) -> Result<Remi
 pub fn delete(session: &Session, id: &str) -> Result<()> {
     let deleted = session
         .conn()
-        .execute("DELETE FROM main.reminders WHERE id = ?1", [id])
-        .map_err(storage)?;
+        .execute("DELETE FROM main.reminders WHERE id = ?1", [id])?;
     if deleted == 0 {
         return Err(ReminderError::NotFound);
     }
@@ -218,20 +213,16 @@ pub fn get(session: &Session, id: &str) -> Result<Reminder> {
             [id],
             from_row,
         )
-        .optional()
-        .map_err(storage)?
+        .optional()?
         .ok_or(ReminderError::NotFound)
 }
 
 pub fn list(session: &Session) -> Result<Vec<Reminder>> {
-    let mut statement = session
-        .conn()
-        .prepare(&format!(
-            "SELECT {COLUMNS} FROM main.reminders ORDER BY created_at, id"
-        ))
-        .map_err(storage)?;
-    let rows = statement.query_map([], from_row).map_err(storage)?;
-    rows.collect::<rusqlite::Result<_>>().map_err(storage)
+    let mut statement = session.conn().prepare(&format!(
+        "SELECT {COLUMNS} FROM main.reminders ORDER BY created_at, id"
+    ))?;
+    let rows = statement.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The next occurrences of a draft as wall-clock times in its zone, for the editor's preview.
@@ -324,21 +315,18 @@ pub fn record(
              ON CONFLICT (reminder_id, occurrence) DO UPDATE SET outcome = excluded.outcome, recorded_at = excluded.recorded_at",
             params![id, occurrence, outcome, now],
         )
-        .map_err(storage)?;
+        ?;
     Ok(())
 }
 
 /// Together-times kept in [from, until): a positive count, never a streak.
 pub fn kept_between(session: &Session, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<u32> {
-    session
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM main.together_times
-             WHERE outcome = 'kept' AND occurrence >= ?1 AND occurrence < ?2",
-            [from, until],
-            |r| r.get(0),
-        )
-        .map_err(storage)
+    Ok(session.conn().query_row(
+        "SELECT count(*) FROM main.together_times
+         WHERE outcome = 'kept' AND occurrence >= ?1 AND occurrence < ?2",
+        [from, until],
+        |r| r.get(0),
+    )?)
 }
 
 impl ReminderKind {
@@ -388,7 +376,7 @@ pub fn recent_together_times(
                     |r| r.get(0),
                 )
                 .optional()
-                .map_err(storage)?;
+                ?;
             past.push(PastTogetherTime {
                 reminder_id: reminder.id.clone(),
                 title: reminder.title.clone(),

@@ -60,10 +60,8 @@ impl WakeList {
     }
 
     pub fn save(&self, dir: &Path) -> Result<()> {
-        let bytes =
-            serde_json::to_vec_pretty(self).map_err(|e| ReminderError::Storage(e.to_string()))?;
-        crate::files::write_atomic(dir, FILE_NAME, &bytes)
-            .map_err(|e| ReminderError::Storage(e.to_string()))
+        let bytes = serde_json::to_vec_pretty(self).map_err(|e| ReminderError::Io(e.into()))?;
+        Ok(crate::files::write_atomic(dir, FILE_NAME, &bytes)?)
     }
 
     /// The saved list, or an empty one when there is none (never set, or reminders only while
@@ -101,9 +99,7 @@ impl WakeList {
 
     pub fn remove(dir: &Path) -> Result<()> {
         match std::fs::remove_file(dir.join(FILE_NAME)) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                Err(ReminderError::Storage(err.to_string()))
-            }
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(ReminderError::Io(err)),
             _ => Ok(()),
         }
     }
