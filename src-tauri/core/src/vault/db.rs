@@ -35,6 +35,26 @@ pub fn key_connection(conn: &Connection, key: &Key) -> Result<()> {
     Ok(())
 }
 
+/// A connection to `path`, keyed. Now and then, with connections keyed on several threads at once,
+/// SQLCipher refuses a good key ("An error occurred with PRAGMA key"); the refused connection is
+/// left read-only and untouched, so it is dropped and one fresh connection is tried again. The
+/// cause inside SQLCipher is not yet known (issue 11).
+pub fn open_keyed(path: &Path, flags: OpenFlags, key: &Key) -> Result<Connection> {
+    let attempt = || -> Result<Connection> {
+        let conn = Connection::open_with_flags(path, flags)?;
+        key_connection(&conn, key)?;
+        Ok(conn)
+    };
+    match attempt() {
+        Err(VaultError::Storage(err)) if is_refused_key(&err) => attempt(),
+        other => other,
+    }
+}
+
+fn is_refused_key(err: &rusqlite::Error) -> bool {
+    err.to_string().contains("PRAGMA key")
+}
+
 /// Settings that hold for each schema on a connection: overwrite deleted content, make a commit
 /// durable before it is reported, and keep up to 32 MiB of pages in SQLite's cache, so SQLCipher
 /// does not decrypt the same pages again on every search.
@@ -99,11 +119,11 @@ pub fn create(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
         }
         other => drop(other?),
     }
-    let mut conn = Connection::open_with_flags(
+    let mut conn = open_keyed(
         &path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        key,
     )?;
-    key_connection(&conn, key)?;
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     configure_schema(&conn, "main")?;
     migrations::migrate(&mut conn, &path, migrations::for_space(space))?;
@@ -117,8 +137,7 @@ pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
         return Err(VaultError::VaultFileMissing { file: path });
     }
     restrict_with_journals(&path)?;
-    let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    key_connection(&conn, key)?;
+    let mut conn = open_keyed(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
     verify(&conn, "main", &path)?;
     configure_schema(&conn, "main")?;
     migrations::migrate(&mut conn, &path, migrations::for_space(space))?;
@@ -137,8 +156,11 @@ pub fn copy_schema(
     report: &mut dyn FnMut(u64, u64),
 ) -> Result<()> {
     drop(crate::files::create_new(target)?);
-    let mut copy = Connection::open(target)?;
-    key_connection(&copy, key)?;
+    let mut copy = open_keyed(
+        target,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        key,
+    )?;
     let backup = Backup::new_with_names(conn, schema, &mut copy, "main")?;
     loop {
         let step = backup.step(PAGES_PER_STEP)?;

@@ -81,12 +81,8 @@ pub(crate) fn finish_pending(dir: &Path, space: Space, key: &Key) -> Result<()> 
 /// Whether `path` is a whole vault file under `key`. With the wrong key the first page fails to
 /// decrypt, before anything could be written.
 fn opens_with(path: &Path, key: &Key) -> bool {
-    let Ok(conn) =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
-    else {
-        return false;
-    };
-    db::key_connection(&conn, key).is_ok() && db::verify(&conn, "main", path).is_ok()
+    db::open_keyed(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE, key)
+        .is_ok_and(|conn| db::verify(&conn, "main", path).is_ok())
 }
 
 /// Replaces the vault file with its pending copy. The old file's -wal and -shm go first: their
