@@ -38,6 +38,16 @@ fn bus_daemon() -> (Child, String) {
     (bus, address)
 }
 
+/// What `command` printed, or what it said on failing.
+fn output_of(command: &mut Command) -> Result<String, String> {
+    let output = command.output().map_err(|err| err.to_string())?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
 /// A python3-dbusmock `template` on the bus at `address`, given to it as `bus_variable`.
 fn mock(template: &str, bus_variable: &str, address: &str) -> Child {
     Command::new(PYTHON)
@@ -112,15 +122,7 @@ impl DesktopBus {
              {body}\n",
             self.system_address, self.session_address
         );
-        let output = Command::new(PYTHON)
-            .args(["-c", &script])
-            .output()
-            .map_err(|err| err.to_string())?;
-        if output.status.success() {
-            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-        } else {
-            Err(String::from_utf8_lossy(&output.stderr).into_owned())
-        }
+        output_of(Command::new(PYTHON).args(["-c", &script]))
     }
 
     /// The labels of the tray menu of the last item that registered, or why there are none.
@@ -135,19 +137,14 @@ impl DesktopBus {
     }
 
     fn sni_host(&self, args: &[&str]) -> Result<String, String> {
-        let output = Command::new(PYTHON)
-            .arg(SNI_HOST)
-            .arg(args[0])
-            .arg(self.tray_items.path())
-            .args(&args[1..])
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.session_address)
-            .output()
-            .map_err(|err| err.to_string())?;
-        if output.status.success() {
-            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-        } else {
-            Err(String::from_utf8_lossy(&output.stderr).into_owned())
-        }
+        output_of(
+            Command::new(PYTHON)
+                .arg(SNI_HOST)
+                .arg(args[0])
+                .arg(self.tray_items.path())
+                .args(&args[1..])
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.session_address),
+        )
     }
 
     /// The sleep inhibitors logind holds now, one `who mode` line each.
