@@ -10,7 +10,7 @@
 mod support;
 
 use support::webdriver::{Session, CONTROL};
-use support::{set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
+use support::{sam_alone, set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
 
 const MARKER: &str = "plumcrest";
 
@@ -20,13 +20,9 @@ fn marker_on_screen(ui: &Session) -> bool {
 
 #[test]
 fn sitting_together_shows_neither_private_space_without_its_owner() {
-    let harness = Harness::start();
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
-    ui.chord(&[CONTROL, "l"]);
-
     // 1. Sam, alone, writes a private entry with the marker, then locks.
-    unlock_as(&ui, "a", PASS_A);
+    let harness = Harness::start();
+    let ui = sam_alone(&harness);
     ui.find("#nav-journal").click();
     write_entry(
         &ui,

@@ -7,7 +7,9 @@ mod support;
 
 use hearth_core::journal::store;
 use support::file_dialog::{self, Dialog};
-use support::{new_couple, set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
+use support::{
+    new_couple, sam_alone, set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B,
+};
 
 use support::webdriver::{CONTROL, ENTER};
 
@@ -16,11 +18,7 @@ const ARROW_LEFT: &str = "\u{E012}";
 #[test]
 fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
     let harness = Harness::start();
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
-    ui.chord(&[CONTROL, "l"]);
-    unlock_as(&ui, "a", PASS_A);
-
+    let ui = sam_alone(&harness);
     ui.find("#nav-journal").click();
     write_entry(
         &ui,

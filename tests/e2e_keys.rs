@@ -13,7 +13,7 @@ use std::path::Path;
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
 use hearth_core::vault::{db, Partner, Space};
 use support::webdriver::{Session, CONTROL};
-use support::{set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
+use support::{sam_alone, unlock_as, write_entry, Harness, PASS_A, PASS_B};
 
 const MARKER: &str = "quillmoor";
 const NEW_PASS: &str = "copper meadow signal walrus";
@@ -42,10 +42,7 @@ fn old_key_opens(slots: &[u8], passphrase: &str, data_dir: &Path) -> bool {
 #[test]
 fn recovery_codes_and_keys_are_replaced_from_settings() {
     let harness = Harness::start();
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
-    ui.chord(&[CONTROL, "l"]);
-    unlock_as(&ui, "a", PASS_A);
+    let ui = sam_alone(&harness);
     ui.find("#nav-journal").click();
     write_entry(&ui, "private-a", "Plans", &format!("The {MARKER} plan"));
 

@@ -179,6 +179,16 @@ pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
     ui.wait_text("#home-greeting", |t| t.contains(names[0]));
 }
 
+/// A new Hearth of `harness` with Sam and Alex set up through the UI, then locked and unlocked by
+/// Sam alone: the opening of most tests about one partner's private space.
+pub fn sam_alone(harness: &Harness) -> Session {
+    let ui = harness.open();
+    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    ui.chord(&[webdriver::CONTROL, "l"]);
+    unlock_as(&ui, "a", PASS_A);
+    ui
+}
+
 /// Sam (PASS_A) and Alex (PASS_B) set up in `data_dir` through hearth-core, with the app's own KDF
 /// settings; both are unlocked.
 pub fn new_couple(data_dir: &Path) -> hearth_core::vault::Vault {
