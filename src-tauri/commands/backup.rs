@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use hearth_core::journal::export::{self, ExportFormat};
 use hearth_core::journal::JournalError;
-use hearth_core::vault::{settings, Partner, Status, VaultError};
+use hearth_core::vault::{partners, Partner, Status, VaultError};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
@@ -95,8 +95,8 @@ pub async fn export_entries<R: Runtime>(
         partner,
         owner_passphrase,
         move |session| -> Result<String, JournalError> {
-            let names = settings::partner_names(session)
-                .map_err(|_: VaultError| JournalError::SpaceLocked)?;
+            let names =
+                partners::names(session).map_err(|_: VaultError| JournalError::SpaceLocked)?;
             export::render(&export::entries_of(session, partner)?, &names, format)
         },
     )

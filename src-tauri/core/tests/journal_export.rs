@@ -10,7 +10,7 @@ use hearth_core::journal::export::{self, ExportFormat};
 use hearth_core::journal::store;
 use hearth_core::journal::types::EntryDraft;
 use hearth_core::journal::JournalError;
-use hearth_core::vault::{settings, Partner, Space, VaultError};
+use hearth_core::vault::{partners, Partner, Space, VaultError};
 
 #[test]
 fn a_partner_exports_their_own_and_the_shared_entries_only() {
@@ -56,7 +56,7 @@ fn a_partner_exports_their_own_and_the_shared_entries_only() {
     assert!(entries
         .iter()
         .all(|e| e.space != Space::Private(Partner::B)));
-    let names = settings::partner_names(session).unwrap();
+    let names = partners::names(session).unwrap();
     let markdown = export::render(&entries, &names, ExportFormat::Markdown).unwrap();
     assert!(markdown.contains(&body), "the body as written:\n{markdown}");
     assert!(markdown.contains("Private to Sam") && markdown.contains("#us"));

@@ -335,7 +335,7 @@ fn a_restore_cut_off_at_any_point_leaves_a_set_that_opens() {
         let passphrase = if moved == 0 { NEW_PASS } else { PASS_A };
         next.unlock(Some(Partner::A), passphrase, Instant::now())
             .unwrap_or_else(|err| panic!("after {moved} steps: {err}"));
-        let names = hearth_core::vault::settings::partner_names(next.session().unwrap()).unwrap();
+        let names = hearth_core::vault::partners::names(next.session().unwrap()).unwrap();
         assert_eq!(names[0], if moved == 0 { "Kim" } else { "Sam" });
         assert!(!staging::exists(other.path()));
     }

@@ -12,7 +12,7 @@ use hearth_core::journal;
 use hearth_core::reminders::live::LiveSchedule;
 use hearth_core::reminders::store::{self, ReminderDraft, ReminderKind};
 use hearth_core::reminders::wake_list;
-use hearth_core::vault::{settings, Partner, Space};
+use hearth_core::vault::{partners, settings, Partner, Space};
 
 #[test]
 fn marker_appears_in_no_file_while_open_or_after_lock() {
@@ -104,7 +104,7 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
         .add_partner(Partner::B, &pass_b, std::time::Instant::now())
         .unwrap();
     let now = std::time::Instant::now();
-    let names = settings::partner_names(vault.session().unwrap()).unwrap();
+    let names = partners::names(vault.session().unwrap()).unwrap();
     let entries = vault
         .as_owner(Partner::A, Some(&pass_a), now, |session| {
             journal::export::entries_of(session, Partner::A)

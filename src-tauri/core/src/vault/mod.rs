@@ -17,6 +17,7 @@ pub mod joint;
 pub mod keys;
 pub mod keyslots;
 pub mod migrations;
+pub mod partners;
 pub mod recovery;
 pub mod rekey;
 mod session;
@@ -37,6 +38,7 @@ pub use clock::{IdleClock, Reading};
 pub use crypto::KdfParams;
 pub use error::{Result, VaultError};
 pub use keys::ResetNotice;
+pub use partners::MAX_NAME_CHARS;
 pub use session::Session;
 pub use types::{Partner, Space};
 
@@ -44,8 +46,6 @@ use clock::SharedClock;
 use crypto::Key;
 use keyslots::{Keyslots, SlotId, VaultSlots};
 use throttle::Throttle;
-
-pub const MAX_NAME_CHARS: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -210,7 +210,7 @@ impl Vault {
         if self.is_set_up() {
             return Err(VaultError::AlreadySetUp);
         }
-        let names = [clean_name(a.name)?, clean_name(b.name)?];
+        let names = [partners::clean(a.name)?, partners::clean(b.name)?];
         if names[0].to_lowercase() == names[1].to_lowercase() {
             return Err(VaultError::InvalidInput(
                 "Give each of you a different name, so Hearth can tell you apart.".into(),
@@ -261,12 +261,7 @@ impl Vault {
         let mut slots = Keyslots::new();
 
         let shared = db::create(at, Space::Shared, &shared_key)?;
-        for who in Partner::BOTH {
-            shared.execute(
-                "INSERT INTO partners (id, display_name) VALUES (?1, ?2)",
-                (who.letter(), &names[index(who)]),
-            )?;
-        }
+        partners::write(&shared, names)?;
         drop(shared);
         let mut shared_slots = VaultSlots::new(Space::Shared);
         for who in Partner::BOTH {
@@ -362,7 +357,7 @@ impl Vault {
         // Deleted before a crash or a kill, with no lock to erase it: erased now (and tried again
         // at the next lock, should this fail).
         let _ = crate::journal::store::erase_all_deleted(&session);
-        self.names = Some(settings::partner_names(&session)?);
+        self.names = Some(partners::names(&session)?);
         self.session = Some(session);
         self.status_for_arrival(who)
     }
@@ -582,24 +577,4 @@ fn index(who: Partner) -> usize {
         Partner::A => 0,
         Partner::B => 1,
     }
-}
-
-fn clean_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(VaultError::InvalidInput(
-            "Each of you needs a name, even a nickname.".into(),
-        ));
-    }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(VaultError::InvalidInput(format!(
-            "Names can be up to {MAX_NAME_CHARS} characters."
-        )));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(VaultError::InvalidInput(
-            "Names can't contain control characters.".into(),
-        ));
-    }
-    Ok(name.to_string())
 }

@@ -1,27 +1,16 @@
-//! Settings that live inside the shared vault (so they are private too): the partners' names and the
-//! auto-lock idle time. The idle clock that decides when auto-lock is due is in [`super::clock`].
+//! Settings that live inside the shared vault (so they are private too): the auto-lock idle time and
+//! whether closing the window locks. The partners' names are in [`super::partners`]; the idle clock
+//! that decides when auto-lock is due is in [`super::clock`].
 
 use rusqlite::OptionalExtension;
 
 use super::error::{Result, VaultError};
 use super::session::Session;
-use super::types::Partner;
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
 pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=240;
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
 const LOCK_ON_CLOSE_KEY: &str = "lock_on_close";
-
-pub fn partner_names(session: &Session) -> Result<[String; 2]> {
-    let name = |who: Partner| -> Result<String> {
-        Ok(session.conn().query_row(
-            "SELECT display_name FROM main.partners WHERE id = ?1",
-            [who.letter()],
-            |row| row.get(0),
-        )?)
-    };
-    Ok([name(Partner::A)?, name(Partner::B)?])
-}
 
 /// One value of the shared vault's key-value settings, for any domain that keeps a setting there.
 pub fn read_value(session: &Session, key: &str) -> rusqlite::Result<Option<String>> {
