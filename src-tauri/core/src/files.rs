@@ -57,6 +57,14 @@ pub fn restrict_file(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Removes `path` if it is there; a file already gone is what was wanted.
+pub fn remove_if_there(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
 #[cfg(unix)]
 fn restrict(path: &Path, mode: u32) -> io::Result<()> {
     fs::set_permissions(path, fs::Permissions::from_mode(mode))

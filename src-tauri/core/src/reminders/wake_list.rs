@@ -98,10 +98,7 @@ impl WakeList {
     }
 
     pub fn remove(dir: &Path) -> Result<()> {
-        match std::fs::remove_file(dir.join(FILE_NAME)) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(ReminderError::Io(err)),
-            _ => Ok(()),
-        }
+        Ok(crate::files::remove_if_there(&dir.join(FILE_NAME))?)
     }
 }
 

@@ -134,7 +134,6 @@ impl Vault {
 
     /// As this vault, with its sessions reading time from `clock` (tests stand clocks still).
     pub fn with_clock(mut self, clock: SharedClock) -> Self {
-        self.throttle = Throttle::load(&self.dir, Instant::now(), clock.read());
         self.clock = clock;
         self
     }

@@ -33,7 +33,7 @@ pub(crate) fn copy_under_new_key(
     let pending = pending_path(dir, space);
     // A copy left by an earlier attempt was never in force (this session opened the vault after
     // `finish_pending` looked at it), so it can go.
-    remove_if_there(&pending)?;
+    crate::files::remove_if_there(&pending)?;
     let copied = db::copy_schema(session.conn(), space.schema(), &pending, new_key, report);
     if copied.is_err() {
         let _ = fs::remove_file(&pending);
@@ -67,7 +67,7 @@ pub(crate) fn finish_pending(dir: &Path, space: Space, key: &Key) -> Result<()> 
     }
     if opens_with(&dir.join(space.file_name()), key) {
         // The slots never took the new key: the copy was not in force.
-        return remove_if_there(&pending);
+        return Ok(crate::files::remove_if_there(&pending)?);
     }
     if opens_with(&pending, key) {
         return move_into_place(dir, space);
@@ -90,16 +90,9 @@ fn opens_with(path: &Path, key: &Key) -> bool {
 fn move_into_place(dir: &Path, space: Space) -> Result<()> {
     let path = dir.join(space.file_name());
     for journal in db::journal_paths(&path) {
-        remove_if_there(&journal)?;
+        crate::files::remove_if_there(&journal)?;
     }
     fs::rename(pending_path(dir, space), &path)?;
     crate::files::sync_dir(dir)?;
     Ok(())
-}
-
-fn remove_if_there(path: &Path) -> Result<()> {
-    match fs::remove_file(path) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err.into()),
-        _ => Ok(()),
-    }
 }

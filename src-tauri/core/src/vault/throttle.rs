@@ -109,10 +109,7 @@ impl Throttle {
     /// zero.
     pub fn save(&self, dir: &Path, clock: Reading) -> std::io::Result<()> {
         if self.failures == 0 {
-            return match std::fs::remove_file(dir.join(FILE_NAME)) {
-                Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err),
-                _ => Ok(()),
-            };
+            return crate::files::remove_if_there(&dir.join(FILE_NAME));
         }
         let record = Record {
             failures: self.failures,
