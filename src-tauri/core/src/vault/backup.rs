@@ -12,6 +12,7 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use super::backup_format::{self, damaged, Contents};
 use super::error::{Result, VaultError};
@@ -19,6 +20,7 @@ use super::keyslots;
 use super::session::Session;
 use super::staging;
 use super::types::Space;
+use super::{Status, Vault};
 
 /// What a backup or restore has done so far, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -152,4 +154,64 @@ pub fn holds_a_vault(dir: &Path) -> bool {
         || Space::ALL
             .iter()
             .any(|space| dir.join(space.file_name()).exists())
+}
+
+impl Vault {
+    /// Writes one backup file of every vault and the keyslots to `target` (see [`backup`]).
+    pub fn backup(&self, target: &Path, progress: &mut dyn FnMut(Progress)) -> Result<()> {
+        write(self.session()?, &self.dir, target, progress)
+    }
+
+    /// Restores a backup into this data folder, then unlocks as whoever `passphrase` belongs to.
+    /// The backup is checked (checksums, then an unlock in a staging folder that reads every page of
+    /// the files it opens) before anything here is touched; an existing vault is replaced only when
+    /// `replace` says so.
+    pub fn restore(
+        &mut self,
+        source: &Path,
+        passphrase: &str,
+        replace: bool,
+        now: Instant,
+    ) -> Result<Status> {
+        if self.session.is_some() {
+            return Err(VaultError::AlreadyUnlocked {
+                who: self.unlocked_names(),
+            });
+        }
+        if holds_a_vault(&self.dir) && !replace {
+            return Err(VaultError::WouldReplace);
+        }
+        let contents = read(source)?;
+        self.throttle.check(now)?;
+        let folder = stage(&contents, &self.dir)?;
+        if let Err(err) = self.try_staged(&folder, &contents, passphrase, now) {
+            let _ = std::fs::remove_dir_all(&folder);
+            return Err(err);
+        }
+        staging::commit(&self.dir)?;
+        self.names = None;
+        self.unlock(None, passphrase, now)
+    }
+
+    /// Unlocks a staged backup as a trial (which reads every page of the files it opens), then
+    /// checks its seal with the shared key, which vouches for the part the trial could not open.
+    /// A wrong passphrase counts against the delay like any other.
+    fn try_staged(
+        &mut self,
+        folder: &Path,
+        contents: &backup_format::Contents,
+        passphrase: &str,
+        now: Instant,
+    ) -> Result<()> {
+        let mut trial = Vault::with_kdf(folder, self.kdf);
+        match trial.unlock(None, passphrase, now) {
+            Ok(_) => self.count_try(true, now),
+            Err(err @ VaultError::WrongPassphrase { .. }) => {
+                self.count_try(false, now);
+                return Err(err);
+            }
+            Err(err) => return Err(as_backup_damage(err)),
+        }
+        backup_format::check_seal(contents, trial.session()?.key(Space::Shared)?)
+    }
 }

@@ -22,16 +22,16 @@ pub mod recovery;
 pub mod rekey;
 mod session;
 pub mod settings;
+mod setup;
 pub mod staging;
+mod status;
 pub mod strength;
 pub mod throttle;
+mod together;
 mod types;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-use serde::Serialize;
 
 pub use backup::Progress;
 pub use clock::{IdleClock, Reading};
@@ -40,64 +40,14 @@ pub use error::{Result, VaultError};
 pub use keys::ResetNotice;
 pub use partners::MAX_NAME_CHARS;
 pub use session::Session;
+pub use setup::{NewPartner, RecoveryCodes};
+pub use status::{PartnerStatus, State, Status};
 pub use types::{Partner, Space};
 
 use clock::SharedClock;
 use crypto::Key;
-use keyslots::{Keyslots, SlotId, VaultSlots};
+use keyslots::{Keyslots, SlotId};
 use throttle::Throttle;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum State {
-    NeedsSetup,
-    Locked,
-    Unlocked,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PartnerStatus {
-    pub id: Partner,
-    pub name: String,
-    pub unlocked: bool,
-    /// Whether this partner's private space can be read now: unlocked alone, or opened with their
-    /// passphrase while the two sit together.
-    pub private_open: bool,
-}
-
-/// What the UI may show. `partners` is empty after a restart until someone unlocks: the names live
-/// only inside the shared vault.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Status {
-    pub state: State,
-    pub partners: Vec<PartnerStatus>,
-    /// Only in the answer to an unlock: this partner's passphrase was reset with their recovery
-    /// code since they last unlocked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reset_notice: Option<ResetNotice>,
-}
-
-/// One partner as entered at first-run setup.
-pub struct NewPartner<'a> {
-    pub name: &'a str,
-    pub passphrase: &'a str,
-}
-
-/// The recovery codes made at setup. They are returned once and stored nowhere in plain form.
-#[derive(Debug, Serialize)]
-pub struct RecoveryCodes {
-    pub a: String,
-    pub b: String,
-}
-
-/// What setup made in its staging folder: the codes to show once, and the keys to open with.
-struct NewVaults {
-    codes: RecoveryCodes,
-    shared_key: Key,
-    private_keys: Vec<(Partner, Key)>,
-}
 
 pub struct Vault {
     dir: PathBuf,
@@ -156,34 +106,6 @@ impl Vault {
         &self.dir
     }
 
-    pub fn status(&self) -> Status {
-        let state = if self.session.is_some() {
-            State::Unlocked
-        } else if self.is_set_up() {
-            State::Locked
-        } else {
-            State::NeedsSetup
-        };
-        let session = self.session.as_ref();
-        let partners = match &self.names {
-            Some(names) => Partner::BOTH
-                .into_iter()
-                .map(|id| PartnerStatus {
-                    id,
-                    name: names[index(id)].clone(),
-                    unlocked: session.is_some_and(|s| s.is_open(Space::Private(id))),
-                    private_open: session.is_some_and(|s| s.private_readable(id)),
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        Status {
-            state,
-            partners,
-            reset_notice: None,
-        }
-    }
-
     fn is_set_up(&self) -> bool {
         keyslots::path_in(&self.dir).exists()
             || Space::ALL
@@ -201,112 +123,6 @@ impl Vault {
 
     fn name(&self, who: Partner) -> Option<String> {
         self.names.as_ref().map(|names| names[index(who)].clone())
-    }
-
-    /// First-run setup: creates the three vault files and the keyslots, and leaves both partners
-    /// unlocked. Returns each partner's recovery code, which exists nowhere else.
-    pub fn setup(&mut self, a: NewPartner<'_>, b: NewPartner<'_>) -> Result<RecoveryCodes> {
-        if self.is_set_up() {
-            return Err(VaultError::AlreadySetUp);
-        }
-        let names = [partners::clean(a.name)?, partners::clean(b.name)?];
-        if names[0].to_lowercase() == names[1].to_lowercase() {
-            return Err(VaultError::InvalidInput(
-                "Give each of you a different name, so Hearth can tell you apart.".into(),
-            ));
-        }
-        let known: Vec<&str> = names.iter().map(String::as_str).collect();
-        strength::check(a.passphrase, &known)?;
-        strength::check(b.passphrase, &known)?;
-        if a.passphrase == b.passphrase {
-            return Err(VaultError::InvalidInput(
-                "Each of you needs your own passphrase, so your private spaces stay private."
-                    .into(),
-            ));
-        }
-        // All or nothing: the files are made in a staging folder and move in together (see
-        // [`staging`]), so a crash leaves either nothing, and setup is offered again, or a couple.
-        let folder = staging::begin(&self.dir)?;
-        let created = self.create_vaults(&folder, &names, [a.passphrase, b.passphrase]);
-        let NewVaults {
-            codes,
-            shared_key,
-            private_keys,
-        } = match created {
-            Ok(made) => made,
-            Err(err) => {
-                let _ = fs::remove_dir_all(&folder);
-                return Err(err);
-            }
-        };
-        staging::commit(&self.dir)?;
-        let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
-        for (who, key) in private_keys {
-            session.attach_private(&self.dir, who, key)?;
-        }
-        self.session = Some(session);
-        self.names = Some(names);
-        Ok(codes)
-    }
-
-    /// Makes the three vault files and the keyslots in `at`, and returns the codes and keys.
-    fn create_vaults(
-        &self,
-        at: &Path,
-        names: &[String; 2],
-        passphrases: [&str; 2],
-    ) -> Result<NewVaults> {
-        let shared_key = crypto::random_key();
-        let mut slots = Keyslots::new();
-
-        let shared = db::create(at, Space::Shared, &shared_key)?;
-        partners::write(&shared, names)?;
-        drop(shared);
-        let mut shared_slots = VaultSlots::new(Space::Shared);
-        for who in Partner::BOTH {
-            shared_slots.set_slot(
-                SlotId::Passphrase(who),
-                passphrases[index(who)],
-                &shared_key,
-                self.kdf,
-            )?;
-        }
-        slots.vaults.push(shared_slots);
-
-        let mut codes = Vec::new();
-        let mut private_keys = Vec::new();
-        for who in Partner::BOTH {
-            let space = Space::Private(who);
-            let key = crypto::random_key();
-            drop(db::create(at, space, &key)?);
-            let code = recovery::generate();
-            let mut private_slots = VaultSlots::new(space);
-            private_slots.set_slot(
-                SlotId::Passphrase(who),
-                passphrases[index(who)],
-                &key,
-                self.kdf,
-            )?;
-            private_slots.set_slot(
-                SlotId::Recovery,
-                &recovery::normalize(&code)?,
-                &key,
-                self.kdf,
-            )?;
-            slots.vaults.push(private_slots);
-            codes.push(code);
-            private_keys.push((who, key));
-        }
-        slots.save_atomic(at)?;
-
-        Ok(NewVaults {
-            codes: RecoveryCodes {
-                a: codes[0].to_string(),
-                b: codes[1].to_string(),
-            },
-            shared_key,
-            private_keys,
-        })
     }
 
     /// Unlocks as `who`, or, when the lock screen does not know the names (after a restart), as
@@ -361,158 +177,6 @@ impl Vault {
         self.status_for_arrival(who)
     }
 
-    /// The status as `who` arrives, with the reset notice they are owed, if any.
-    fn status_for_arrival(&self, who: Partner) -> Result<Status> {
-        let mut status = self.status();
-        status.reset_notice = self.take_reset_notice(who)?;
-        Ok(status)
-    }
-
-    /// Writes one backup file of every vault and the keyslots to `target` (see [`backup`]).
-    pub fn backup(&self, target: &Path, progress: &mut dyn FnMut(backup::Progress)) -> Result<()> {
-        backup::write(self.session()?, &self.dir, target, progress)
-    }
-
-    /// Restores a backup into this data folder, then unlocks as whoever `passphrase` belongs to.
-    /// The backup is checked (checksums, then an unlock in a staging folder that reads every page of
-    /// the files it opens) before anything here is touched; an existing vault is replaced only when
-    /// `replace` says so.
-    pub fn restore(
-        &mut self,
-        source: &Path,
-        passphrase: &str,
-        replace: bool,
-        now: Instant,
-    ) -> Result<Status> {
-        if self.session.is_some() {
-            return Err(VaultError::AlreadyUnlocked {
-                who: self.unlocked_names(),
-            });
-        }
-        if backup::holds_a_vault(&self.dir) && !replace {
-            return Err(VaultError::WouldReplace);
-        }
-        let contents = backup::read(source)?;
-        self.throttle.check(now)?;
-        let folder = backup::stage(&contents, &self.dir)?;
-        if let Err(err) = self.try_staged(&folder, &contents, passphrase, now) {
-            let _ = std::fs::remove_dir_all(&folder);
-            return Err(err);
-        }
-        staging::commit(&self.dir)?;
-        self.names = None;
-        self.unlock(None, passphrase, now)
-    }
-
-    /// Unlocks a staged backup as a trial (which reads every page of the files it opens), then
-    /// checks its seal with the shared key, which vouches for the part the trial could not open.
-    /// A wrong passphrase counts against the delay like any other.
-    fn try_staged(
-        &mut self,
-        folder: &Path,
-        contents: &backup_format::Contents,
-        passphrase: &str,
-        now: Instant,
-    ) -> Result<()> {
-        let mut trial = Vault::with_kdf(folder, self.kdf);
-        match trial.unlock(None, passphrase, now) {
-            Ok(_) => self.count_try(true, now),
-            Err(err @ VaultError::WrongPassphrase { .. }) => {
-                self.count_try(false, now);
-                return Err(err);
-            }
-            Err(err) => return Err(backup::as_backup_damage(err)),
-        }
-        backup_format::check_seal(contents, trial.session()?.key(Space::Shared)?)
-    }
-
-    /// The other partner joins a running session ("sitting together at one screen").
-    pub fn add_partner(&mut self, who: Partner, passphrase: &str, now: Instant) -> Result<Status> {
-        let session = self.session.as_ref().ok_or(VaultError::Locked)?;
-        if session.is_open(Space::Private(who)) {
-            return Err(VaultError::AlreadyUnlocked {
-                who: self.name(who).unwrap_or_default(),
-            });
-        }
-        let key = self.unwrap_own(who, passphrase, now)?;
-        let dir = self.dir.clone();
-        self.session_mut()?.attach_private(&dir, who, key)?;
-        self.status_for_arrival(who)
-    }
-
-    /// While the two sit together, `owner` opens their own private space with their passphrase,
-    /// for a few minutes of use (see [`joint`]). Unlocked alone, it is open already.
-    pub fn open_private(
-        &mut self,
-        owner: Partner,
-        passphrase: &str,
-        now: Instant,
-    ) -> Result<Status> {
-        let session = self.session()?;
-        if !session.is_open(Space::Private(owner)) {
-            return Err(VaultError::Locked);
-        }
-        if session.alone() != Some(owner) {
-            drop(self.unwrap_own(owner, passphrase, now)?);
-            self.session_mut()?.openings_mut().open(owner);
-        }
-        Ok(self.status())
-    }
-
-    /// Closes `owner`'s opened private space again; the session stays as it was.
-    pub fn close_private(&mut self, owner: Partner) -> Status {
-        if let Some(session) = self.session.as_mut() {
-            session.openings_mut().close(owner);
-        }
-        self.status()
-    }
-
-    /// `who` leaves the session: their private vault closes and its key is wiped, while the other
-    /// partner stays. The last one to leave locks Hearth.
-    pub fn leave(&mut self, who: Partner) -> Result<Status> {
-        let session = self.session_mut()?;
-        if session.unlocked_partners() == [who] {
-            return Ok(self.lock());
-        }
-        session.detach_private(who)?;
-        Ok(self.status())
-    }
-
-    /// Runs `job` as `owner`, for an action that takes something out of their private space, moves
-    /// it or deletes from it. Unlocked alone, `owner` is at the keyboard; while the two sit
-    /// together, `passphrase` must be theirs, typed for this action.
-    pub fn as_owner<T>(
-        &mut self,
-        owner: Partner,
-        passphrase: Option<&str>,
-        now: Instant,
-        job: impl FnOnce(&Session) -> T,
-    ) -> Result<T> {
-        let session = self.session()?;
-        if session.alone() == Some(owner) {
-            return Ok(job(session));
-        }
-        if !session.is_open(Space::Private(owner)) {
-            return Err(VaultError::Locked);
-        }
-        let passphrase = passphrase.ok_or(VaultError::OwnerMustConfirm)?;
-        drop(self.unwrap_own(owner, passphrase, now)?);
-        let session = self.session()?;
-        Ok(session.openings().with_confirmed(owner, || job(session)))
-    }
-
-    /// `owner`'s private key from their own passphrase, counted against the throttle.
-    fn unwrap_own(&mut self, owner: Partner, passphrase: &str, now: Instant) -> Result<Key> {
-        let slots = Keyslots::load(&self.dir)?;
-        let tries = [(Space::Private(owner), SlotId::Passphrase(owner))];
-        match self.unwrap_counted(&slots, &tries, passphrase, now)? {
-            Some((_, key)) => Ok(key),
-            None => Err(VaultError::WrongPassphrase {
-                who: self.name(owner),
-            }),
-        }
-    }
-
     /// Tries `secret` on each slot in `tries` until one opens, and returns which one with its key.
     /// Every way in goes through here, so none can skip the wrong-passphrase delay: a miss on all
     /// of them counts as one failed try, a hit clears the count.
@@ -558,16 +222,6 @@ impl Vault {
             return true;
         }
         false
-    }
-
-    fn unlocked_names(&self) -> String {
-        self.status()
-            .partners
-            .iter()
-            .filter(|p| p.unlocked)
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(" and ")
     }
 }
 
