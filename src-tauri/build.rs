@@ -1,91 +1,56 @@
 //! Generates the Tauri context and the ACL. Declaring the app's commands here makes Tauri deny any
 //! command that a capability does not allow, so the webview can call only what is listed.
+//!
+//! The names come from one list, `commands/names.rs`. Each of its groups becomes a permission set,
+//! written to the build's output folder (not the source tree) and granted by name in
+//! `capabilities/main-window.json`.
 
-/// Every `#[tauri::command]` the shell registers. The IPC tests check this list against the handler.
-const COMMANDS: &[&str] = &[
-    "vault_status",
-    "setup_couple",
-    "unlock",
-    "add_partner",
-    "open_private",
-    "close_private",
-    "leave_session",
-    "lock",
-    "change_passphrase",
-    "reset_passphrase",
-    "new_recovery_code",
-    "get_settings",
-    "set_auto_lock",
-    "set_lock_on_close",
-    "note_activity",
-    "get_autostart",
-    "set_autostart",
-    "list_prompts",
-    "set_favourite",
-    "set_hidden",
-    "add_prompt",
-    "update_prompt",
-    "delete_prompt",
-    "prompt_of_the_day",
-    "deal_date_night",
-    "swap_card",
-    "mark_discussed",
-    "prompt_history",
-    "save_answers",
-    "list_answers",
-    "save_together_note",
-    "list_together_notes",
-    "consent_status",
-    "set_consent",
-    "set_resurface_months",
-    "list_reminders",
-    "preset_rule",
-    "preview_reminder",
-    "create_reminder",
-    "update_reminder",
-    "delete_reminder",
-    "record_together_time",
-    "kept_this_month",
-    "recent_together_times",
-    "get_reminder_prefs",
-    "set_reminder_prefs",
-    "reminder_status",
-    "pause_reminders_today",
-    "resume_reminders",
-    "snooze_reminders",
-    "export_ics",
-    "list_entries",
-    "get_entry",
-    "create_entry",
-    "update_entry",
-    "delete_entry",
-    "undo_delete_entry",
-    "share_entry",
-    "search_entries",
-    "entry_tags",
-    "entry_prompts",
-    "next_together_time",
-    "checkin_state",
-    "answer_checkin",
-    "checkin_trends",
-    "checkin_due",
-    "reflection_topics",
-    "save_reflection",
-    "save_agreement",
-    "list_agreements",
-    "list_gestures",
-    "add_appreciation",
-    "list_appreciations",
-    "appreciation_of_the_day",
-    "backup_vault",
-    "restore_backup",
-    "export_entries",
-];
+use std::path::Path;
+
+include!("commands/names.rs");
+
+/// The permission sets, one per group, in Tauri's permission-file format.
+fn permission_sets() -> String {
+    let mut toml = String::from("# Written by build.rs from commands/names.rs.\n");
+    for (group, commands) in COMMAND_GROUPS {
+        let allows: Vec<String> = commands
+            .iter()
+            .map(|name| format!("\"allow-{}\"", name.replace('_', "-")))
+            .collect();
+        toml.push_str(&format!(
+            "\n[[set]]\nidentifier = \"{group}-commands\"\n\
+             description = \"Every {group} command Hearth declares.\"\n\
+             permissions = [{}]\n",
+            allows.join(", ")
+        ));
+    }
+    toml
+}
 
 fn main() {
+    // With a capabilities pattern of its own, tauri-build watches none of it: say what to watch.
+    println!("cargo:rerun-if-changed=src-tauri/commands/names.rs");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| panic!("cargo sets OUT_DIR"));
+    let folder = Path::new(&out_dir).join("permissions");
+    std::fs::create_dir_all(&folder)
+        .and_then(|()| std::fs::write(folder.join("commands.toml"), permission_sets()))
+        .unwrap_or_else(|err| panic!("writing the permission sets failed: {err}"));
+    // Tauri keeps the pattern for the whole build; the build script ends soon after.
+    let pattern: &'static str = Box::leak(format!("{}/*.toml", folder.display()).into_boxed_str());
+    let commands: &'static [&'static str] = Box::leak(
+        COMMAND_GROUPS
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
+    let manifest = tauri_build::AppManifest::new()
+        .commands(commands)
+        .permissions_path_pattern(pattern);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/*.json")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(manifest);
     if let Err(error) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {error:#}");
     }

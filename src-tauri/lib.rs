@@ -150,6 +150,13 @@ fn single_instance<R: Runtime>(
 }
 
 /// The D-Bus name a Hearth with its own data folder holds while it runs.
+/// Every command the shell declares, from the one list in `commands/names.rs`.
+pub fn command_names() -> impl Iterator<Item = &'static str> {
+    commands::names::COMMAND_GROUPS
+        .iter()
+        .flat_map(|(_, names)| names.iter().copied())
+}
+
 pub fn instance_name(data_dir: &std::path::Path) -> String {
     format!(
         "app.hearth.desktop.d{:016x}",

@@ -81,6 +81,15 @@ impl AppState {
         Ok(())
     }
 
+    /// Puts the reminders in force as someone arrives (an unlock, a restore). The wake list looks a
+    /// few weeks ahead, so each arrival renews it. A failure here must not undo the arrival; the
+    /// next reminder change puts them in force again.
+    pub fn rearm_on_arrival(&self, vault: &Vault) {
+        if let Ok(session) = vault.session() {
+            let _ = self.rearm_reminders(session);
+        }
+    }
+
     /// Changes the reminders in force (pause, snooze) and lets the timer see it.
     pub fn change_reminders(
         &self,

@@ -10,7 +10,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
-use super::{as_owner, choose_save_path, on_vault, on_vault_with, save_as, SaveDialog};
+use super::{as_owner, choose_save_path, on_vault, save_as, SaveDialog};
 use crate::error::{CommandError, CommandResult};
 
 pub const BACKUP_PROGRESS_EVENT: &str = "backup-progress";
@@ -64,13 +64,11 @@ pub async fn restore_backup<R: Runtime>(
     };
     let source = source.into_path().map_err(|_| CommandError::internal())?;
     let handle = app.clone();
-    let status = on_vault_with(app, move |vault| -> Result<Status, CommandError> {
+    let status = on_vault(app, move |vault| -> Result<Status, CommandError> {
         let status = vault.restore(&source, &passphrase, replace, Instant::now())?;
-        // As after an unlock: the restored reminders are put in force. A failure here must not
-        // undo the restore; the next reminder change puts them in force again.
-        let _ = handle
+        handle
             .state::<crate::state::AppState>()
-            .rearm_reminders(vault.session()?);
+            .rearm_on_arrival(vault);
         Ok(status)
     })
     .await?;

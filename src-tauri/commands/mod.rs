@@ -4,6 +4,8 @@
 mod backup;
 mod checkins;
 mod journal;
+/// The one list of command names (`build.rs` includes it too, so its doc sits on the list).
+pub mod names;
 mod prompts;
 mod reminders;
 mod settings;
@@ -99,17 +101,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
 }
 
 /// Runs `job` on the vault off the async runtime, counting the call as activity for auto-lock.
-async fn on_vault<R, T, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
-where
-    R: Runtime,
-    T: Send + 'static,
-    F: FnOnce(&mut Vault) -> Result<T, VaultError> + Send + 'static,
-{
-    on_vault_with(app, job).await
-}
-
-/// As [`on_vault`], for jobs of any domain whose error converts into a [`CommandError`].
-async fn on_vault_with<R, T, E, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
+/// Every command that touches the vault goes through here (or the two helpers below, built on it).
+async fn on_vault<R, T, E, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
 where
     R: Runtime,
     T: Send + 'static,
@@ -126,7 +119,7 @@ where
     .map_err(|_| CommandError::internal())?
 }
 
-/// As [`on_vault_with`], for jobs that need the unlocked session; a locked vault becomes the
+/// As [`on_vault`], for jobs that need the unlocked session; a locked vault becomes the
 /// domain's own "locked" error.
 async fn on_session<R, T, E, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
 where
@@ -135,7 +128,7 @@ where
     E: From<VaultError> + Into<CommandError>,
     F: FnOnce(&Session) -> Result<T, E> + Send + 'static,
 {
-    on_vault_with(app, move |vault| job(vault.session().map_err(E::from)?)).await
+    on_vault(app, move |vault| job(vault.session().map_err(E::from)?)).await
 }
 
 /// Runs `job` as `owner` (see `Vault::as_owner`): unlocked alone, or confirmed by `passphrase`
@@ -152,7 +145,7 @@ where
     E: Into<CommandError>,
     F: FnOnce(&Session) -> Result<T, E> + Send + 'static,
 {
-    on_vault_with(app, move |vault| -> CommandResult<T> {
+    on_vault(app, move |vault| -> CommandResult<T> {
         let passphrase = passphrase.as_deref().map(String::as_str);
         vault
             .as_owner(owner, passphrase, std::time::Instant::now(), job)?

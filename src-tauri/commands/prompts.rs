@@ -178,10 +178,7 @@ pub struct ConsentStatus {
 }
 
 fn consent_status_of(s: &Session) -> Result<ConsentStatus, PromptsError> {
-    let alone = match s.unlocked_partners().as_slice() {
-        [only] => Some(*only),
-        _ => None,
-    };
+    let alone = s.alone();
     Ok(ConsentStatus {
         both_opted_in: store::both_opted_in(s)?,
         alone,

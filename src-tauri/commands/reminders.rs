@@ -9,28 +9,25 @@ use hearth_core::reminders::store::{
     self, Outcome, PastTogetherTime, Reminder, ReminderDraft, ReminderKind, UpcomingTogetherTime,
 };
 use hearth_core::reminders::{ics, ReminderError};
-use hearth_core::vault::{Session, Vault};
+use hearth_core::vault::Session;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 
-use super::{on_vault_with, save_as, SaveDialog};
+use super::{on_session, save_as, SaveDialog};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
-/// Runs `job` on the unlocked session, then puts the reminders in force anew when `changes` is set.
-async fn on_reminders<R, T, F>(app: AppHandle<R>, changes: bool, job: F) -> CommandResult<T>
+/// Runs `job`, a change to the reminders, on the unlocked session, then puts them in force anew.
+async fn changing_reminders<R, T, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
 where
     R: Runtime,
     T: Send + 'static,
     F: FnOnce(&Session) -> Result<T, ReminderError> + Send + 'static,
 {
     let handle = app.clone();
-    on_vault_with(app, move |vault: &mut Vault| -> Result<T, CommandError> {
-        let session = vault.session()?;
+    on_session(app, move |session| -> Result<T, CommandError> {
         let value = job(session)?;
-        if changes {
-            handle.state::<AppState>().rearm_reminders(session)?;
-        }
+        handle.state::<AppState>().rearm_reminders(session)?;
         Ok(value)
     })
     .await
@@ -38,7 +35,7 @@ where
 
 #[tauri::command]
 pub async fn list_reminders<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Reminder>> {
-    on_reminders(app, false, store::list).await
+    on_session(app, store::list).await
 }
 
 #[tauri::command]
@@ -56,7 +53,7 @@ pub async fn create_reminder<R: Runtime>(
     app: AppHandle<R>,
     draft: ReminderDraft,
 ) -> CommandResult<Reminder> {
-    on_reminders(app, true, move |s| store::create(s, &draft, Utc::now())).await
+    changing_reminders(app, move |s| store::create(s, &draft, Utc::now())).await
 }
 
 #[tauri::command]
@@ -65,12 +62,12 @@ pub async fn update_reminder<R: Runtime>(
     id: String,
     draft: ReminderDraft,
 ) -> CommandResult<Reminder> {
-    on_reminders(app, true, move |s| store::update(s, &id, &draft)).await
+    changing_reminders(app, move |s| store::update(s, &id, &draft)).await
 }
 
 #[tauri::command]
 pub async fn delete_reminder<R: Runtime>(app: AppHandle<R>, id: String) -> CommandResult<()> {
-    on_reminders(app, true, move |s| store::delete(s, &id)).await
+    changing_reminders(app, move |s| store::delete(s, &id)).await
 }
 
 #[tauri::command]
@@ -80,7 +77,7 @@ pub async fn record_together_time<R: Runtime>(
     occurrence: String,
     outcome: Outcome,
 ) -> CommandResult<()> {
-    on_reminders(app, false, move |s| {
+    on_session(app, move |s| {
         let occurrence = store::parse_instant(&occurrence)?;
         store::record(s, &id, occurrence, outcome, Utc::now())
     })
@@ -90,7 +87,7 @@ pub async fn record_together_time<R: Runtime>(
 /// Together-times kept from the first of this month (local time) until now: a positive count only.
 #[tauri::command]
 pub async fn kept_this_month<R: Runtime>(app: AppHandle<R>) -> CommandResult<u32> {
-    on_reminders(app, false, |s| {
+    on_session(app, |s| {
         let today = Local::now().date_naive();
         let first = today
             .with_day(1)
@@ -111,22 +108,19 @@ pub async fn kept_this_month<R: Runtime>(app: AppHandle<R>) -> CommandResult<u32
 pub async fn next_together_time<R: Runtime>(
     app: AppHandle<R>,
 ) -> CommandResult<Option<UpcomingTogetherTime>> {
-    on_reminders(app, false, |s| store::next_together_time(s, Utc::now())).await
+    on_session(app, |s| store::next_together_time(s, Utc::now())).await
 }
 
 #[tauri::command]
 pub async fn recent_together_times<R: Runtime>(
     app: AppHandle<R>,
 ) -> CommandResult<Vec<PastTogetherTime>> {
-    on_reminders(app, false, |s| {
-        store::recent_together_times(s, Utc::now(), 14)
-    })
-    .await
+    on_session(app, |s| store::recent_together_times(s, Utc::now(), 14)).await
 }
 
 #[tauri::command]
 pub async fn get_reminder_prefs<R: Runtime>(app: AppHandle<R>) -> CommandResult<ReminderPrefs> {
-    on_reminders(app, false, prefs::get).await
+    on_session(app, prefs::get).await
 }
 
 #[tauri::command]
@@ -134,7 +128,7 @@ pub async fn set_reminder_prefs<R: Runtime>(
     app: AppHandle<R>,
     prefs: ReminderPrefs,
 ) -> CommandResult<ReminderPrefs> {
-    on_reminders(app, true, move |s| {
+    changing_reminders(app, move |s| {
         prefs::set(s, &prefs)?;
         prefs::get(s)
     })
@@ -192,10 +186,7 @@ pub async fn snooze_reminders<R: Runtime>(
 /// Saves the together-times as an .ics file where the person chooses; `None` when they cancel.
 #[tauri::command]
 pub async fn export_ics<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<String>> {
-    let text = on_reminders(app.clone(), false, |s| {
-        ics::export(&store::list(s)?, Utc::now())
-    })
-    .await?;
+    let text = on_session(app.clone(), |s| ics::export(&store::list(s)?, Utc::now())).await?;
     let dialog = SaveDialog {
         title: "Save the together-times for a calendar",
         file_name: "hearth-together-times.ics",

@@ -5,7 +5,7 @@ use hearth_core::vault::settings::{self, AUTO_LOCK_RANGE};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 
-use super::on_vault_with;
+use super::on_session;
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
@@ -31,13 +31,12 @@ fn read(session: &hearth_core::vault::Session) -> Result<Settings, CommandError>
 
 #[tauri::command]
 pub async fn get_settings<R: Runtime>(app: AppHandle<R>) -> CommandResult<Settings> {
-    on_vault_with(app, |vault| read(vault.session()?)).await
+    on_session(app, read).await
 }
 
 #[tauri::command]
 pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> CommandResult<Settings> {
-    on_vault_with(app, move |vault| {
-        let session = vault.session()?;
+    on_session(app, move |session| {
         settings::set_auto_lock_minutes(session, minutes)?;
         read(session)
     })
@@ -46,8 +45,7 @@ pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> Comma
 
 #[tauri::command]
 pub async fn set_lock_on_close<R: Runtime>(app: AppHandle<R>, on: bool) -> CommandResult<Settings> {
-    on_vault_with(app, move |vault| {
-        let session = vault.session()?;
+    on_session(app, move |session| {
         settings::set_lock_on_close(session, on)?;
         read(session)
     })

@@ -2,12 +2,12 @@
 
 use std::time::Instant;
 
-use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status};
+use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status, VaultError};
 use serde::Deserialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use zeroize::Zeroizing;
 
-use super::{on_vault, on_vault_with};
+use super::on_vault;
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
@@ -19,7 +19,7 @@ pub struct PartnerInput {
 
 #[tauri::command]
 pub async fn vault_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<Status> {
-    on_vault(app, |vault| Ok(vault.status())).await
+    on_vault(app, |vault| Ok::<_, VaultError>(vault.status())).await
 }
 
 #[tauri::command]
@@ -52,11 +52,9 @@ pub async fn unlock<R: Runtime>(
 ) -> CommandResult<Status> {
     let passphrase = Zeroizing::new(passphrase);
     let handle = app.clone();
-    on_vault_with(app, move |vault| -> Result<Status, CommandError> {
+    on_vault(app, move |vault| -> Result<Status, CommandError> {
         let status = vault.unlock(partner, &passphrase, Instant::now())?;
-        // The wake list looks a few weeks ahead, so each unlock renews it. A failure here must not
-        // undo the unlock; the next reminder change writes it again.
-        let _ = handle.state::<AppState>().rearm_reminders(vault.session()?);
+        handle.state::<AppState>().rearm_on_arrival(vault);
         Ok(status)
     })
     .await
@@ -94,7 +92,10 @@ pub async fn close_private<R: Runtime>(
     app: AppHandle<R>,
     partner: Partner,
 ) -> CommandResult<Status> {
-    on_vault(app, move |vault| Ok(vault.close_private(partner))).await
+    on_vault(app, move |vault| {
+        Ok::<_, VaultError>(vault.close_private(partner))
+    })
+    .await
 }
 
 /// `partner` leaves the session; the other stays. The last one to leave locks.
@@ -163,7 +164,7 @@ pub async fn new_recovery_code<R: Runtime>(
     let passphrase = Zeroizing::new(passphrase);
     on_vault(app, move |vault| {
         let code = vault.new_recovery_code(partner, &passphrase, Instant::now())?;
-        Ok(code.to_string())
+        Ok::<_, VaultError>(code.to_string())
     })
     .await
 }

@@ -83,17 +83,7 @@ pub fn unlocked(status: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Every command name from the one list, `src-tauri/commands/names.rs`.
 pub fn allowed_commands() -> Vec<String> {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities/main-window.json"),
-    )
-    .unwrap();
-    let capability: Value = serde_json::from_str(&text).unwrap();
-    capability["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
-        .map(|name| name.replace('-', "_"))
-        .collect()
+    hearth_lib::command_names().map(str::to_string).collect()
 }
