@@ -1,9 +1,9 @@
 //! The Tauri shell. It only adapts: the window, the tray, app state, thin commands, and the two
 //! timers (auto-lock and reminders). All logic lives in `hearth-core`.
 
-mod auto_lock;
 mod commands;
 mod error;
+mod housekeeping;
 mod reminder_timer;
 mod session_watch;
 mod state;
@@ -14,8 +14,8 @@ use std::path::PathBuf;
 
 use tauri::{Manager, Runtime};
 
-pub use auto_lock::LOCKED_EVENT;
 pub use error::CommandError;
+pub use housekeeping::LOCKED_EVENT;
 pub use state::AppState;
 pub use window::OPEN_REMINDERS_EVENT;
 
@@ -56,7 +56,7 @@ fn build<R: Runtime>(
             }
             let hidden = std::env::args().any(|arg| arg == window::HIDDEN_ARG);
             window::open(app, !hidden)?;
-            auto_lock::spawn(app.handle().clone());
+            housekeeping::spawn(app.handle().clone());
             if desktop {
                 tray::create(app.handle())?;
                 reminder_timer::spawn(app.handle().clone());

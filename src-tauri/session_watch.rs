@@ -27,7 +27,7 @@ fn lock_now<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let unlocked = state.vault().is_ok_and(|vault| vault.session().is_ok());
     if unlocked && state.lock().is_ok() {
-        let _ = app.emit(crate::auto_lock::LOCKED_EVENT, ());
+        let _ = app.emit(crate::housekeeping::LOCKED_EVENT, ());
     }
 }
 

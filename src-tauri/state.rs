@@ -9,6 +9,7 @@ use hearth_core::vault::clock::{ClockSource, SystemClock};
 use hearth_core::vault::{settings, IdleClock, Session, Status, Vault};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
 
 use crate::error::CommandError;
 
@@ -19,6 +20,8 @@ pub struct AppState {
     reminders: Mutex<LiveSchedule>,
     /// The reminder timer's thread, woken early whenever the reminders change.
     timer: Mutex<Option<std::thread::Thread>>,
+    /// When the housekeeping tick should next erase deleted entries, if a delete asked for it.
+    erase_at: Mutex<Option<Instant>>,
 }
 
 impl AppState {
@@ -30,6 +33,7 @@ impl AppState {
             idle: Mutex::new(IdleClock::new(SystemClock.read())),
             reminders: Mutex::new(LiveSchedule::open(data_dir.clone(), Utc::now())),
             timer: Mutex::new(None),
+            erase_at: Mutex::new(None),
             data_dir,
         }
     }
@@ -98,6 +102,23 @@ impl AppState {
         change(&mut *self.reminders()?)?;
         self.wake_timer();
         Ok(())
+    }
+
+    /// Asks the housekeeping tick to erase deleted entries at `at` (the latest asked for wins, so
+    /// every entry's undo time is over by then).
+    pub fn erase_after(&self, at: Instant) {
+        let mut erase_at = recover(&self.erase_at, |_| {});
+        *erase_at = Some(erase_at.map_or(at, |asked| asked.max(at)));
+    }
+
+    /// Whether the erase asked for is due at `now`; saying yes clears it.
+    pub fn erase_is_due(&self, now: Instant) -> bool {
+        let mut erase_at = recover(&self.erase_at, |_| {});
+        let due = erase_at.is_some_and(|at| at <= now);
+        if due {
+            *erase_at = None;
+        }
+        due
     }
 
     /// Locks the vaults and drops what "remind me only while unlocked" keeps in memory.

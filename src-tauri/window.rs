@@ -95,7 +95,7 @@ pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
         if state.locks_on_close() && state.lock().is_ok() {
-            let _ = handle.emit(crate::auto_lock::LOCKED_EVENT, ());
+            let _ = handle.emit(crate::housekeeping::LOCKED_EVENT, ());
         }
     });
     let marker = app.state::<AppState>().data_dir().join(TRAY_NOTICE_MARKER);

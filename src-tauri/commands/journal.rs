@@ -78,16 +78,10 @@ pub async fn delete_entry<R: Runtime>(
         Space::Private(owner) => as_owner(app.clone(), owner, passphrase, delete).await?,
         Space::Shared => on_session(app.clone(), delete).await?,
     }
-    let _ = std::thread::Builder::new()
-        .name("erase-entry".into())
-        .spawn(move || {
-            std::thread::sleep(Duration::from_secs(UNDO_SECONDS as u64 + 1));
-            if let Ok(vault) = app.state::<AppState>().vault() {
-                if let Ok(session) = vault.session() {
-                    let _ = store::purge_deleted(session, Utc::now());
-                }
-            }
-        });
+    // Erased for good by the housekeeping tick once the undo time is over.
+    let undo_over = Duration::from_secs(UNDO_SECONDS.unsigned_abs() + 1);
+    app.state::<AppState>()
+        .erase_after(std::time::Instant::now() + undo_over);
     Ok(())
 }
 

@@ -13,24 +13,44 @@ use tauri::{App, Manager, WebviewWindow};
 use super::{PASS_A, PASS_B};
 
 pub struct TestApp {
-    _app: App<MockRuntime>,
+    app: App<MockRuntime>,
     pub window: WebviewWindow<MockRuntime>,
 }
 
 pub fn start(dir: &Path) -> TestApp {
-    let app = hearth_lib::configure(mock_builder(), Some(dir.to_path_buf()))
+    let mut app = hearth_lib::configure(mock_builder(), Some(dir.to_path_buf()))
         .build(hearth_lib::context())
         .unwrap();
+    // One turn of the event loop runs the app's setup, as at a real start: the window, and the
+    // housekeeping tick.
+    app.run_iteration(|_, _| {});
     let window = match app.get_webview_window("main") {
         Some(window) => window,
         None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap(),
     };
-    TestApp { _app: app, window }
+    TestApp { app, window }
 }
 
 impl TestApp {
+    /// Deleted entries still on disk in the shared vault (hidden, waiting for their undo time).
+    pub fn deleted_entries_waiting(&self) -> i64 {
+        use tauri::Manager;
+        let state = self.app.state::<hearth_lib::AppState>();
+        let vault = state.vault().unwrap();
+        vault
+            .session()
+            .unwrap()
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM main.entries WHERE deleted_at IS NOT NULL",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap()
+    }
+
     pub fn invoke(&self, command: &str, args: Value) -> Result<Value, Value> {
         get_ipc_response(
             &self.window,
