@@ -24,6 +24,16 @@ function fill(element, props, children) {
   return element;
 }
 
+// Runs `work` every `ms` until `signal` (a screen's `app.signal`) aborts, so a timer never outlives
+// the screen that started it. Returns a function that stops it sooner.
+export function every(ms, work, signal) {
+  if (signal.aborted) return () => {};
+  const timer = setInterval(work, ms);
+  const stop = () => clearInterval(timer);
+  signal.addEventListener('abort', stop, { once: true });
+  return stop;
+}
+
 // A small padlock drawn in the text colour, for whatever only one partner can read.
 export function lockMark() {
   return svg('svg', { class: 'lock-mark', viewBox: '0 0 16 16', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' },

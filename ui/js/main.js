@@ -19,11 +19,17 @@ const app = {
   fullscreen: false,
   // Where to go once unlocked, when a notification was clicked while locked.
   afterUnlock: null,
-  // What the screen on show asked to run when it goes (the journal closes opened private spaces).
-  leaving: [],
+  // Each render gets its own AbortController. It aborts when the next render replaces the screen,
+  // which stops that screen's listeners (`{ signal: app.signal }`) and timers (`every` in dom.js),
+  // and runs what it asked to run on leaving (the journal closes opened private spaces).
+  controller: new AbortController(),
+
+  get signal() {
+    return this.controller.signal;
+  },
 
   onLeave(cleanup) {
-    this.leaving.push(cleanup);
+    this.signal.addEventListener('abort', cleanup, { once: true });
   },
 
   async refresh() {
@@ -71,8 +77,9 @@ const app = {
   },
 
   render() {
-    // Every render replaces the screen on show, so whatever it asked to run on leaving runs now.
-    for (const cleanup of this.leaving.splice(0)) cleanup();
+    // Every render replaces the screen on show, so whatever it started stops now.
+    this.controller.abort();
+    this.controller = new AbortController();
     const { state } = this.status;
     let screen;
     if (state === 'needs_setup') screen = renderSetup(this);

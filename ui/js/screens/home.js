@@ -1,10 +1,9 @@
 // Home answers "what now?": today's prompt and the next steps, greeting whoever is here.
 
 import { api } from '../api.js';
-import { h, errorSlot, showError, onSubmit, value } from '../dom.js';
+import { errorSlot, every, h, onSubmit, showError, value } from '../dom.js';
 import { unlockedNames, unlockedPartners } from '../people.js';
-import { options } from '../prompt-meta.js';
-import { describe } from '../prompt-meta.js';
+import { describe, options } from '../prompt-meta.js';
 
 function greeting(hour) {
   if (hour < 12) return 'Good morning';
@@ -73,6 +72,8 @@ function countdown(until, now = Date.now()) {
 // The next together-time, counting down, and the together-times kept this month (a count that only
 // ever grows; nothing is said about the ones missed).
 function togetherCard(app) {
+  // Taken now: the answer below may arrive after another screen has replaced this one.
+  const { signal } = app;
   const body = h('div', {}, h('p', { class: 'hint', text: 'Loading…' }));
   const card = h('div', { class: 'card', id: 'home-together', 'aria-labelledby': 'together-title' },
     h('h2', { id: 'together-title', text: 'Your next together-time' }), body);
@@ -88,7 +89,7 @@ function togetherCard(app) {
     const left = h('p', { class: 'countdown', id: 'home-countdown', 'aria-live': 'off' });
     const tick = () => { left.textContent = countdown(starts.getTime()); };
     tick();
-    const timer = setInterval(() => (card.isConnected ? tick() : clearInterval(timer)), 30000);
+    every(30000, tick, signal);
     body.replaceChildren(...[
       h('p', { class: 'prompt-text', id: 'home-next-title', text: next.title }),
       h('p', { class: 'hint', text: starts.toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) }),

@@ -18,6 +18,7 @@ export function renderRepair(app) {
   const section = h('section', { class: 'repair', 'aria-labelledby': 'repair-title' });
   let timer = null;
   const stopTimer = () => { clearInterval(timer); timer = null; };
+  app.onLeave(stopTimer);
 
   const careLink = () => h('button', { type: 'button', class: 'quiet', id: 'repair-care', text: 'If things feel unsafe or stuck, read this first',
     onclick: () => { stopTimer(); app.go('care'); } });
@@ -83,7 +84,7 @@ export function renderRepair(app) {
       paused = !paused;
       render();
     });
-    timer = setInterval(() => { if (!section.isConnected) stopTimer(); else render(); }, 250);
+    timer = setInterval(render, 250);
     render();
     show(
       h('div', { class: 'card turn' },

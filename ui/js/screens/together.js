@@ -141,7 +141,9 @@ export function renderTogether(app) {
     }
   }
 
-  document.addEventListener('keydown', onKey);
+  // Stopped by the next render however the screen goes (Leave, a lock, auto-lock), not only by Leave.
+  document.addEventListener('keydown', onKey, { signal: app.signal });
+  app.onLeave(() => clearInterval(timer));
   setFullscreen(true);
   render();
   return root;
