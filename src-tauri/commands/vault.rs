@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status, VaultError};
+use hearth_core::vault::{NewPartner, Partner, RecoveryCodes, Status, Vault, VaultError};
 use serde::Deserialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use zeroize::Zeroizing;
@@ -66,9 +66,8 @@ pub async fn add_partner<R: Runtime>(
     partner: Partner,
     passphrase: String,
 ) -> CommandResult<Status> {
-    let passphrase = Zeroizing::new(passphrase);
-    on_vault(app, move |vault| {
-        vault.add_partner(partner, &passphrase, Instant::now())
+    with_passphrase(app, passphrase, move |vault, pass, now| {
+        vault.add_partner(partner, pass, now)
     })
     .await
 }
@@ -80,11 +79,25 @@ pub async fn open_private<R: Runtime>(
     partner: Partner,
     passphrase: String,
 ) -> CommandResult<Status> {
-    let passphrase = Zeroizing::new(passphrase);
-    on_vault(app, move |vault| {
-        vault.open_private(partner, &passphrase, Instant::now())
+    with_passphrase(app, passphrase, move |vault, pass, now| {
+        vault.open_private(partner, pass, now)
     })
     .await
+}
+
+/// Runs a vault action that takes a passphrase, which is wiped from memory when it is done.
+async fn with_passphrase<R, T, F>(
+    app: AppHandle<R>,
+    passphrase: String,
+    action: F,
+) -> CommandResult<T>
+where
+    R: Runtime,
+    T: Send + 'static,
+    F: FnOnce(&mut Vault, &str, Instant) -> Result<T, VaultError> + Send + 'static,
+{
+    let passphrase = Zeroizing::new(passphrase);
+    on_vault(app, move |vault| action(vault, &passphrase, Instant::now())).await
 }
 
 #[tauri::command]
@@ -161,10 +174,9 @@ pub async fn new_recovery_code<R: Runtime>(
     partner: Partner,
     passphrase: String,
 ) -> CommandResult<String> {
-    let passphrase = Zeroizing::new(passphrase);
-    on_vault(app, move |vault| {
-        let code = vault.new_recovery_code(partner, &passphrase, Instant::now())?;
-        Ok::<_, VaultError>(code.to_string())
+    with_passphrase(app, passphrase, move |vault, pass, now| {
+        let code = vault.new_recovery_code(partner, pass, now)?;
+        Ok(code.to_string())
     })
     .await
 }

@@ -38,44 +38,28 @@ fn key(byte: u8) -> Key {
 /// Each way in of the vector's keyslots file, with its secret and the key it must give.
 fn ways_in() -> Vec<(Space, SlotId, &'static str, Key)> {
     let (a, b) = (Partner::A, Partner::B);
-    vec![
+    let (shared, private_a, private_b) = (Space::Shared, Space::Private(a), Space::Private(b));
+    [
+        (shared, SlotId::Passphrase(a), "golden passphrase a", 0x11),
+        (shared, SlotId::Passphrase(b), "golden passphrase b", 0x11),
         (
-            Space::Shared,
+            private_a,
             SlotId::Passphrase(a),
             "golden passphrase a",
-            key(0x11),
+            0x22,
         ),
+        (private_a, SlotId::Recovery, "golden recovery a", 0x22),
         (
-            Space::Shared,
+            private_b,
             SlotId::Passphrase(b),
             "golden passphrase b",
-            key(0x11),
+            0x33,
         ),
-        (
-            Space::Private(a),
-            SlotId::Passphrase(a),
-            "golden passphrase a",
-            key(0x22),
-        ),
-        (
-            Space::Private(a),
-            SlotId::Recovery,
-            "golden recovery a",
-            key(0x22),
-        ),
-        (
-            Space::Private(b),
-            SlotId::Passphrase(b),
-            "golden passphrase b",
-            key(0x33),
-        ),
-        (
-            Space::Private(b),
-            SlotId::Recovery,
-            "golden recovery b",
-            key(0x33),
-        ),
+        (private_b, SlotId::Recovery, "golden recovery b", 0x33),
     ]
+    .into_iter()
+    .map(|(space, slot, secret, byte)| (space, slot, secret, key(byte)))
+    .collect()
 }
 
 fn write_keyslots_vector(path: &Path) {

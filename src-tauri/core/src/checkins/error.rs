@@ -38,15 +38,6 @@ impl CheckinError {
     }
 }
 
-/// Locked in the check-in's own words; anything else keeps its cause.
-impl From<VaultError> for CheckinError {
-    fn from(err: VaultError) -> Self {
-        match err {
-            VaultError::Locked => CheckinError::Locked,
-            VaultError::Storage(err) => CheckinError::Storage(err),
-            other => CheckinError::Vault(other),
-        }
-    }
-}
+crate::vault::domain_error_from_vault!(CheckinError, CheckinError::Locked);
 
 pub type Result<T, E = CheckinError> = std::result::Result<T, E>;

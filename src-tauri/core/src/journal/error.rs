@@ -34,16 +34,6 @@ impl JournalError {
     }
 }
 
-/// A locked space is said in the journal's own words; anything else the vault reports keeps its
-/// cause, so a disk or database failure never reaches anyone as "locked".
-impl From<VaultError> for JournalError {
-    fn from(err: VaultError) -> Self {
-        match err {
-            VaultError::Locked => JournalError::SpaceLocked,
-            VaultError::Storage(err) => JournalError::Storage(err),
-            other => JournalError::Vault(other),
-        }
-    }
-}
+crate::vault::domain_error_from_vault!(JournalError, JournalError::SpaceLocked);
 
 pub type Result<T, E = JournalError> = std::result::Result<T, E>;

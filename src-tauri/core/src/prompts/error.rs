@@ -37,15 +37,6 @@ impl PromptsError {
     }
 }
 
-/// Locked in the prompts' own words; anything else keeps its cause.
-impl From<VaultError> for PromptsError {
-    fn from(err: VaultError) -> Self {
-        match err {
-            VaultError::Locked => PromptsError::Locked,
-            VaultError::Storage(inner) => PromptsError::Storage(inner),
-            other => PromptsError::Vault(other),
-        }
-    }
-}
+crate::vault::domain_error_from_vault!(PromptsError, PromptsError::Locked);
 
 pub type Result<T, E = PromptsError> = std::result::Result<T, E>;

@@ -119,3 +119,21 @@ impl VaultError {
 }
 
 pub type Result<T, E = VaultError> = std::result::Result<T, E>;
+
+/// The one rule by which a domain's error takes a vault error: a locked vault in the domain's own
+/// words (`$locked`), a database failure as the domain's `Storage`, and anything else whole, as its
+/// `Vault` variant, so a disk error never reaches anyone as "locked".
+macro_rules! domain_error_from_vault {
+    ($domain:ident, $locked:expr) => {
+        impl From<$crate::vault::VaultError> for $domain {
+            fn from(err: $crate::vault::VaultError) -> Self {
+                match err {
+                    $crate::vault::VaultError::Locked => $locked,
+                    $crate::vault::VaultError::Storage(err) => $domain::Storage(err),
+                    other => $domain::Vault(other),
+                }
+            }
+        }
+    };
+}
+pub(crate) use domain_error_from_vault;

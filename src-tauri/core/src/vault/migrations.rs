@@ -1,6 +1,17 @@
 //! Numbered schema migrations, one list per kind of vault. Each runs in its own transaction together
 //! with the bump of `PRAGMA user_version`, so a crash leaves the schema at one numbered version or
 //! the next. A file from a newer Hearth (a higher version than we know) is refused, not touched.
+//!
+//! File numbers and schema versions: each vault counts its own versions (`PRAGMA user_version`).
+//! Files in `migrations/shared/` and `migrations/private/` belong to one vault, and their number is
+//! that vault's version. Files in `migrations/entries/` are steps the journal's entry tables take in
+//! both vaults; their number is the step's place in the entries' own history, not a version:
+//!
+//! | entries step                  | shared version                 | private version |
+//! |-------------------------------|--------------------------------|-----------------|
+//! | (the tables, in each `0001_init`) | 1                          | 1               |
+//! | `0002_details_tags_search`    | 4 (with `shared/0004_journal`) | 2               |
+//! | `0003_lookup_indexes`         | 6                              | 3               |
 
 use std::path::Path;
 
@@ -15,59 +26,61 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
+/// A migration file's text, by its path under `migrations/`.
+macro_rules! sql {
+    ($path:literal) => {
+        include_str!(concat!("../../migrations/", $path))
+    };
+}
+
+const fn step(version: u32, name: &'static str, sql: &'static str) -> Migration {
+    Migration { version, name, sql }
+}
+
 pub const SHARED: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "partners, settings, entries",
-        sql: include_str!("../../migrations/shared/0001_init.sql"),
-    },
-    Migration {
-        version: 2,
-        name: "prompts, discussions, consent, answers",
-        sql: include_str!("../../migrations/shared/0002_prompts.sql"),
-    },
-    Migration {
-        version: 3,
-        name: "reminders, together-times",
-        sql: include_str!("../../migrations/shared/0003_reminders.sql"),
-    },
-    Migration {
-        version: 4,
-        name: "journal entries: details, tags, full-text index; appreciation notes",
-        sql: concat!(
-            include_str!("../../migrations/entries/0002_details_tags_search.sql"),
-            include_str!("../../migrations/shared/0004_journal.sql")
+    step(
+        1,
+        "partners, settings, entries",
+        sql!("shared/0001_init.sql"),
+    ),
+    step(
+        2,
+        "prompts, discussions, consent, answers",
+        sql!("shared/0002_prompts.sql"),
+    ),
+    step(
+        3,
+        "reminders, together-times",
+        sql!("shared/0003_reminders.sql"),
+    ),
+    step(
+        4,
+        "journal entries: details, tags, full-text index; appreciation notes",
+        concat!(
+            sql!("entries/0002_details_tags_search.sql"),
+            sql!("shared/0004_journal.sql")
         ),
-    },
-    Migration {
-        version: 5,
-        name: "check-ins, repair agreements",
-        sql: include_str!("../../migrations/shared/0005_checkins.sql"),
-    },
-    Migration {
-        version: 6,
-        name: "journal entries: indexes for erasing and for tags by entry",
-        sql: include_str!("../../migrations/entries/0003_lookup_indexes.sql"),
-    },
+    ),
+    step(
+        5,
+        "check-ins, repair agreements",
+        sql!("shared/0005_checkins.sql"),
+    ),
+    step(6, ENTRY_INDEXES, sql!("entries/0003_lookup_indexes.sql")),
 ];
 
 pub const PRIVATE: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "entries",
-        sql: include_str!("../../migrations/private/0001_init.sql"),
-    },
-    Migration {
-        version: 2,
-        name: "journal entries: details, tags, full-text index",
-        sql: include_str!("../../migrations/entries/0002_details_tags_search.sql"),
-    },
-    Migration {
-        version: 3,
-        name: "journal entries: indexes for erasing and for tags by entry",
-        sql: include_str!("../../migrations/entries/0003_lookup_indexes.sql"),
-    },
+    step(1, "entries", sql!("private/0001_init.sql")),
+    step(
+        2,
+        ENTRY_DETAILS,
+        sql!("entries/0002_details_tags_search.sql"),
+    ),
+    step(3, ENTRY_INDEXES, sql!("entries/0003_lookup_indexes.sql")),
 ];
+
+const ENTRY_DETAILS: &str = "journal entries: details, tags, full-text index";
+const ENTRY_INDEXES: &str = "journal entries: indexes for erasing and for tags by entry";
 
 pub fn for_space(space: Space) -> &'static [Migration] {
     match space {

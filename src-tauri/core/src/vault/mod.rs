@@ -36,6 +36,7 @@ use std::time::Instant;
 pub use backup::Progress;
 pub use clock::{IdleClock, Reading};
 pub use crypto::KdfParams;
+pub(crate) use error::domain_error_from_vault;
 pub use error::{Result, VaultError};
 pub use keys::ResetNotice;
 pub use partners::MAX_NAME_CHARS;
