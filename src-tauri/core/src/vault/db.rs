@@ -35,24 +35,46 @@ pub fn key_connection(conn: &Connection, key: &Key) -> Result<()> {
     Ok(())
 }
 
-/// A connection to `path`, keyed. Now and then, with connections keyed on several threads at once,
-/// SQLCipher refuses a good key ("An error occurred with PRAGMA key"); the refused connection is
-/// left read-only and untouched, so it is dropped and one fresh connection is tried again. The
-/// cause inside SQLCipher is not yet known (issue 11).
+/// A connection to `path`, keyed, once SQLCipher has finished starting (see [`sqlcipher_ready`]).
 pub fn open_keyed(path: &Path, flags: OpenFlags, key: &Key) -> Result<Connection> {
-    let attempt = || -> Result<Connection> {
-        let conn = Connection::open_with_flags(path, flags)?;
-        key_connection(&conn, key)?;
-        Ok(conn)
-    };
-    match attempt() {
-        Err(VaultError::Storage(err)) if is_refused_key(&err) => attempt(),
-        other => other,
-    }
+    sqlcipher_ready()?;
+    let conn = Connection::open_with_flags(path, flags)?;
+    key_connection(&conn, key)?;
+    Ok(conn)
 }
 
-fn is_refused_key(err: &rusqlite::Error) -> bool {
-    err.to_string().contains("PRAGMA key")
+extern "C" {
+    /// SQLCipher's own start-up (the private heap, its mutexes, the crypto provider). It returns
+    /// at once when it has already run, under SQLite's main mutex, so calling it again is safe.
+    fn sqlcipher_extra_init(arg: *const std::ffi::c_char) -> std::ffi::c_int;
+}
+
+/// Waits until SQLCipher has finished starting, once per process.
+///
+/// SQLite marks itself initialised before it runs SQLCipher's start-up, so a thread that opened a
+/// connection while another thread was still inside that start-up had its key refused ("An error
+/// occurred with PRAGMA key": SQLCipher logs "sqlcipher not initialized"). Only a process's first
+/// connections can meet it, when several threads open vaults at once, as parallel tests do and a
+/// sync connection would. Here the start-up is run to its end before any connection is keyed.
+fn sqlcipher_ready() -> Result<()> {
+    static STARTED: std::sync::OnceLock<std::ffi::c_int> = std::sync::OnceLock::new();
+    let code = *STARTED.get_or_init(|| {
+        // SAFETY: both are SQLite's documented, thread-safe start-up calls; neither takes a pointer
+        // but the null argument SQLite itself passes to the second.
+        unsafe {
+            match rusqlite::ffi::sqlite3_initialize() {
+                rusqlite::ffi::SQLITE_OK => sqlcipher_extra_init(std::ptr::null()),
+                failed => failed,
+            }
+        }
+    });
+    if code == rusqlite::ffi::SQLITE_OK {
+        return Ok(());
+    }
+    Err(VaultError::Storage(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(code),
+        Some("SQLCipher could not start".into()),
+    )))
 }
 
 /// Settings that hold for each schema on a connection: overwrite deleted content, make a commit
