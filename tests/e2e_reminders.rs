@@ -25,6 +25,9 @@ fn a_reminder_made_in_the_editor_reaches_the_wake_list_without_its_title() {
     );
     let rule = ui.execute("return document.querySelector('#rem-rule').value");
     assert_eq!(rule, "FREQ=WEEKLY;BYDAY=SU");
+    // The core's default words, served by the status, are the editor's placeholder.
+    let placeholder = ui.execute("return document.querySelector('#rem-text').placeholder");
+    assert_eq!(placeholder, "Time for the two of you");
     ui.screenshot("20-reminder-editor");
     ui.find("#rem-save").click();
     let card = ui.wait_text("#reminder-list .prompt", |t| {

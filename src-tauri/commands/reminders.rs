@@ -141,6 +141,9 @@ pub async fn set_reminder_prefs<R: Runtime>(
 pub struct ReminderStatus {
     next: Option<DateTime<Utc>>,
     paused_until: Option<DateTime<Utc>>,
+    /// What a notification says when a reminder has no text of its own. The core owns these words
+    /// (they leave Hearth in every notification); the editor shows them as its placeholder.
+    default_text: &'static str,
 }
 
 fn status<R: Runtime>(app: &AppHandle<R>) -> CommandResult<ReminderStatus> {
@@ -150,6 +153,7 @@ fn status<R: Runtime>(app: &AppHandle<R>) -> CommandResult<ReminderStatus> {
     Ok(ReminderStatus {
         next: live.next(now).map(|item| item.fire_at),
         paused_until: live.list().paused_until.filter(|_| live.paused(now)),
+        default_text: store::DEFAULT_TEXT,
     })
 }
 

@@ -131,6 +131,7 @@ fn pause_snooze_and_only_while_unlocked_through_commands() {
     let status = app.ok("reminder_status", json!({}));
     assert_eq!(status["next"], format!("{start}Z").as_str());
     assert_eq!(status["pausedUntil"], Value::Null);
+    assert_eq!(status["defaultText"], "Time for the two of you");
 
     let paused = app.ok("pause_reminders_today", json!({}));
     let until: chrono::DateTime<chrono::Utc> =

@@ -179,7 +179,7 @@ fn with_only_b_unlocked_no_command_returns_a_private_marker() {
         vault
             .open_private(Partner::A, PASS_A, std::time::Instant::now())
             .unwrap();
-        hearth_core::journal::add_entry(
+        hearth_core::testing::add_entry(
             vault.session().unwrap(),
             Space::Private(Partner::A),
             marker,

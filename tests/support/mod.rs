@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 
 use webdriver::{Driver, Session};
 
-pub const PASS_A: &str = "lantern orbit velvet cactus";
-pub const PASS_B: &str = "quiet harbor mosaic tundra";
+pub use hearth_core::testing::{PASS_A, PASS_B};
 
 pub struct Harness {
     pub home: tempfile::TempDir,
@@ -192,20 +191,8 @@ pub fn sam_alone(harness: &Harness) -> Session {
 /// Sam (PASS_A) and Alex (PASS_B) set up in `data_dir` through hearth-core, with the app's own KDF
 /// settings; both are unlocked.
 pub fn new_couple(data_dir: &Path) -> hearth_core::vault::Vault {
-    use hearth_core::vault::{NewPartner, Vault};
-    let mut vault = Vault::new(data_dir);
-    vault
-        .setup(
-            NewPartner {
-                name: "Sam",
-                passphrase: PASS_A,
-            },
-            NewPartner {
-                name: "Alex",
-                passphrase: PASS_B,
-            },
-        )
-        .unwrap();
+    let mut vault = hearth_core::vault::Vault::new(data_dir);
+    hearth_core::testing::set_up_couple(&mut vault).unwrap();
     vault
 }
 

@@ -11,7 +11,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use hearth_core::journal::search;
 use hearth_core::journal::store;
 use hearth_core::journal::types::{EntryDraft, EntryFilter};
-use hearth_core::vault::{NewPartner, Partner, Session, Space, Vault};
+use hearth_core::testing;
+use hearth_core::vault::{Partner, Session, Space, Vault};
 
 const SHARED_ENTRIES: u32 = 100_000;
 const PRIVATE_ENTRIES: u32 = 20_000;
@@ -65,25 +66,10 @@ fn fill(session: &Session, schema: &str, count: u32, seed: u64) {
 
 fn encrypted(dir: &std::path::Path) -> Vault {
     let mut vault = Vault::new(dir);
-    vault
-        .setup(
-            NewPartner {
-                name: "Sam",
-                passphrase: "lantern orbit velvet cactus",
-            },
-            NewPartner {
-                name: "Alex",
-                passphrase: "quiet harbor mosaic tundra",
-            },
-        )
-        .expect("setup");
+    testing::set_up_couple(&mut vault).expect("setup");
     vault.lock();
     vault
-        .unlock(
-            Some(Partner::A),
-            "lantern orbit velvet cactus",
-            std::time::Instant::now(),
-        )
+        .unlock(Some(Partner::A), testing::PASS_A, std::time::Instant::now())
         .expect("unlock");
     let session = vault.session().expect("session");
     fill(session, "main", SHARED_ENTRIES, 0);

@@ -6,28 +6,15 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use hearth_core::journal;
+use hearth_core::testing::{self, PASS_A};
 use hearth_core::vault::crypto::{self, KdfParams};
-use hearth_core::vault::{NewPartner, Partner, Space, Vault};
+use hearth_core::vault::{Partner, Space, Vault};
 
-const PASS_A: &str = "lantern orbit velvet cactus";
-const PASS_B: &str = "quiet harbor mosaic tundra";
 const ROWS: usize = 10_000;
 
 fn couple(dir: &std::path::Path, rows: usize) -> Vault {
     let mut vault = Vault::new(dir);
-    vault
-        .setup(
-            NewPartner {
-                name: "Sam",
-                passphrase: PASS_A,
-            },
-            NewPartner {
-                name: "Alex",
-                passphrase: PASS_B,
-            },
-        )
-        .expect("setup");
+    testing::set_up_couple(&mut vault).expect("setup");
     {
         let session = vault.session_mut().expect("session");
         let tx = session.conn_mut().transaction().expect("tx");
@@ -131,7 +118,7 @@ fn open_10k(c: &mut Criterion) {
         .unlock(Some(Partner::A), PASS_A, Instant::now())
         .expect("unlock");
     assert_eq!(
-        journal::count_entries(vault.session().expect("s"), Space::Shared).expect("count"),
+        testing::count_entries(vault.session().expect("s"), Space::Shared).expect("count"),
         ROWS as u64
     );
 }

@@ -9,7 +9,8 @@
 //!   discussed;
 //! - [`reminders`]: together-time reminders: recurrence, the scheduler's decisions, the wake list;
 //! - [`files`]: how every file Hearth writes is made (owner-only, exclusive, atomic);
-//! - [`memory`]: keeping keys out of core dumps.
+//! - [`memory`]: keeping keys out of core dumps;
+//! - `testing` (with the `test-support` feature): the couple tests and benchmarks set up.
 
 pub mod checkins;
 pub mod files;
@@ -17,4 +18,6 @@ pub mod journal;
 pub mod memory;
 pub mod prompts;
 pub mod reminders;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod vault;

@@ -237,7 +237,7 @@ fn a_backup_keeps_what_a_closed_vaults_wal_still_held() {
     let (mut vault, _) = set_up(running.path());
     vault.leave(Partner::B).unwrap();
     for n in 0..20 {
-        hearth_core::journal::add_entry(
+        hearth_core::testing::add_entry(
             vault.session().unwrap(),
             Space::Private(Partner::A),
             &format!("written before the crash {n}"),

@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use common::*;
-use hearth_core::journal;
+use hearth_core::testing;
 use hearth_core::vault::{Partner, Space, State, Vault};
 
 const RUNS: usize = 30;
@@ -133,7 +133,7 @@ fn sigkill_during_writes_loses_no_committed_entry() {
                 Space::Private(Partner::A)
             };
             assert!(
-                journal::get_entry(session, space, *id).unwrap().is_some(),
+                testing::get_entry(session, space, *id).unwrap().is_some(),
                 "run {run}: committed {label} entry {id} was lost"
             );
         }
@@ -270,7 +270,7 @@ fn helper_process_writer() {
         } else {
             (Space::Private(Partner::A), "private")
         };
-        let id = journal::add_entry(
+        let id = testing::add_entry(
             session,
             space,
             &format!("crash test entry {i} {}", "x".repeat((i % 900) as usize)),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use common::*;
-use hearth_core::journal;
+use hearth_core::testing;
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
 use hearth_core::vault::{db, throttle, Partner, Space, Vault, VaultError};
 use rusqlite::Connection;
@@ -23,7 +23,7 @@ fn pristine() -> tempfile::TempDir {
     let session = vault.session().unwrap();
     for space in Space::ALL {
         for i in 0..60 {
-            journal::add_entry(
+            testing::add_entry(
                 session,
                 space,
                 &format!("entry {i}: {}", "words ".repeat(30)),
@@ -166,16 +166,7 @@ fn missing_keyslots_file_is_its_own_error() {
         "not mistaken for a fresh install"
     );
     assert!(matches!(
-        vault.setup(
-            hearth_core::vault::NewPartner {
-                name: "X",
-                passphrase: NEW_PASS
-            },
-            hearth_core::vault::NewPartner {
-                name: "Y",
-                passphrase: PASS_B
-            }
-        ),
+        testing::set_up_named(&mut vault, ["X", "Y"], [NEW_PASS, PASS_B]),
         Err(VaultError::AlreadySetUp)
     ));
 }

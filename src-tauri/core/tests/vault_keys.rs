@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use common::*;
-use hearth_core::journal;
+use hearth_core::testing;
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
 use hearth_core::vault::{crypto::Key, db, rekey, Partner, Progress, Space, Vault, VaultError};
 
@@ -43,7 +43,7 @@ fn private_file(dir: &Path) -> std::path::PathBuf {
 fn a_reads(dir: &Path, passphrase: &str) -> String {
     let mut vault = Vault::with_kdf(dir, FAST_KDF);
     vault.unlock(Some(Partner::A), passphrase, now()).unwrap();
-    let entries = journal::list_entries(vault.session().unwrap(), A_PRIVATE, 10).unwrap();
+    let entries = testing::list_entries(vault.session().unwrap(), A_PRIVATE, 10).unwrap();
     assert_eq!(entries.len(), 1);
     entries[0].body.clone()
 }

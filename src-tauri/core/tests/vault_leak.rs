@@ -12,6 +12,7 @@ use hearth_core::journal;
 use hearth_core::reminders::live::LiveSchedule;
 use hearth_core::reminders::store::{self, ReminderDraft, ReminderKind};
 use hearth_core::reminders::wake_list;
+use hearth_core::testing;
 use hearth_core::vault::{partners, settings, Partner, Space};
 
 #[test]
@@ -30,7 +31,7 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
     let session = vault.session().unwrap();
     for space in Space::ALL {
         for i in 0..50 {
-            journal::add_entry(
+            testing::add_entry(
                 session,
                 space,
                 &format!("{i} {marker} {}", "filler ".repeat(20)),

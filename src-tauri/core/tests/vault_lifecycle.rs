@@ -6,10 +6,11 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use hearth_core::journal;
+use hearth_core::testing;
 use hearth_core::vault::clock::ClockSource;
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
 use hearth_core::vault::{
-    settings, IdleClock, KdfParams, NewPartner, Partner, Space, State, Vault, VaultError,
+    settings, IdleClock, KdfParams, Partner, Space, State, Vault, VaultError,
 };
 
 fn now() -> Instant {
@@ -39,18 +40,7 @@ fn setup_refuses_weak_or_shared_passphrases_and_bad_names_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut vault = Vault::with_kdf(dir.path(), FAST_KDF);
     let attempt = |vault: &mut Vault, a: &str, pa: &str, b: &str, pb: &str| {
-        vault
-            .setup(
-                NewPartner {
-                    name: a,
-                    passphrase: pa,
-                },
-                NewPartner {
-                    name: b,
-                    passphrase: pb,
-                },
-            )
-            .unwrap_err()
+        testing::set_up_named(vault, [a, b], [pa, pb]).unwrap_err()
     };
     assert!(matches!(
         attempt(&mut vault, "Sam", "password1", "Alex", PASS_B),
@@ -78,18 +68,7 @@ fn setup_never_runs_over_an_existing_couple() {
     let (_, _) = set_up(dir.path());
     let before = hash_all(dir.path());
     let mut again = Vault::with_kdf(dir.path(), FAST_KDF);
-    let err = again
-        .setup(
-            NewPartner {
-                name: "X",
-                passphrase: NEW_PASS,
-            },
-            NewPartner {
-                name: "Y",
-                passphrase: PASS_B,
-            },
-        )
-        .unwrap_err();
+    let err = testing::set_up_named(&mut again, ["X", "Y"], [NEW_PASS, PASS_B]).unwrap_err();
     assert!(matches!(err, VaultError::AlreadySetUp));
     assert_eq!(hash_all(dir.path()), before);
 }
@@ -184,11 +163,11 @@ fn partner_isolation_b_cannot_open_or_read_a_private() {
     vault.unlock(Some(Partner::B), PASS_B, now()).unwrap();
     let session = vault.session().unwrap();
     assert!(matches!(
-        journal::list_entries(session, Space::Private(Partner::A), 10),
+        testing::list_entries(session, Space::Private(Partner::A), 10),
         Err(journal::JournalError::SpaceLocked)
     ));
     for space in [Space::Shared, Space::Private(Partner::B)] {
-        let entries = journal::list_entries(session, space, 1000).unwrap();
+        let entries = testing::list_entries(session, space, 1000).unwrap();
         assert!(entries.iter().all(|e| !e.body.contains(&marker)));
     }
 }
@@ -241,7 +220,7 @@ fn passphrase_change_over_1000_rows_rewraps_without_reencrypting() {
     ));
     fresh.unlock(Some(Partner::A), NEW_PASS, now()).unwrap();
     assert_eq!(
-        journal::count_entries(fresh.session().unwrap(), Space::Private(Partner::A)).unwrap(),
+        testing::count_entries(fresh.session().unwrap(), Space::Private(Partner::A)).unwrap(),
         1000
     );
 }
@@ -275,7 +254,7 @@ fn recovery_code_resets_a_forgotten_passphrase_through_the_other_partner() {
     let mut fresh = Vault::with_kdf(dir.path(), FAST_KDF);
     fresh.unlock(Some(Partner::A), NEW_PASS, now()).unwrap();
     let entries =
-        journal::list_entries(fresh.session().unwrap(), Space::Private(Partner::A), 10).unwrap();
+        testing::list_entries(fresh.session().unwrap(), Space::Private(Partner::A), 10).unwrap();
     assert_eq!(entries[0].body, marker);
 }
 
@@ -325,9 +304,9 @@ fn entries_round_trip_any_unicode() {
         "👩‍❤️‍👨 \u{0}\u{7}",
         "line\nbreak\r\n",
     ] {
-        let id = journal::add_entry(session, Space::Shared, body).unwrap();
+        let id = testing::add_entry(session, Space::Shared, body).unwrap();
         assert_eq!(
-            journal::get_entry(session, Space::Shared, id)
+            testing::get_entry(session, Space::Shared, id)
                 .unwrap()
                 .unwrap()
                 .body,
@@ -336,7 +315,7 @@ fn entries_round_trip_any_unicode() {
     }
     let big = "x".repeat(journal::MAX_BODY_BYTES + 1);
     assert!(matches!(
-        journal::add_entry(session, Space::Shared, &big),
+        testing::add_entry(session, Space::Shared, &big),
         Err(journal::JournalError::TooLong)
     ));
 }

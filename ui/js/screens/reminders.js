@@ -17,7 +17,6 @@ const KINDS = [
 ];
 const LEADS = [['0', 'At the time'], ['5', '5 minutes before'], ['15', '15 minutes before'], ['60', 'An hour before']];
 const DURATIONS = [['30', '30 minutes'], ['60', '1 hour'], ['90', '1½ hours'], ['120', '2 hours'], ['180', '3 hours']];
-const DEFAULT_TEXT = 'Time for the two of you';
 
 const kindLabel = (kind) => KINDS.find(([k]) => k === kind)?.[1] ?? kind;
 const nextSundayEvening = () => localDateTimeIn(daysToNextSunday());
@@ -33,7 +32,7 @@ export function renderReminders(app) {
   const section = h('section', { 'aria-labelledby': 'reminders-title' });
   const editor = reminderEditor(refresh);
 
-  const status = statusCard();
+  const status = statusCard((told) => editor.setDefaultText(told.defaultText));
   const marks = togetherTimesCard(() => refresh());
   async function refresh() {
     showError(error, null);
@@ -126,7 +125,8 @@ function when(instant) {
 }
 
 // The next reminder and "pause for today" (the tray offers the same).
-function statusCard() {
+// `told` hears each status: the editor takes the default notification text from it.
+function statusCard(told) {
   const next = h('p', { id: 'reminder-next' });
   const error = errorSlot('reminder-status-error');
   const pause = h('button', { type: 'button', class: 'quiet', id: 'pause-today' });
@@ -136,6 +136,7 @@ function statusCard() {
     showError(error, null);
     try {
       const status = await pending;
+      told(status);
       paused = Boolean(status.pausedUntil);
       next.textContent = paused
         ? `Reminders are paused until ${when(status.pausedUntil)}.`
@@ -241,6 +242,8 @@ function labelled(id, label, control) {
 // five dates in local time, updated as you type.
 function reminderEditor(saved) {
   let editing = null;
+  // The core's words for a reminder with no text of its own, told by the status (see statusCard).
+  let defaultText = '';
   const error = errorSlot('reminder-error');
   const kind = h('select', { id: 'rem-kind' }, options(KINDS, 'weekly_slot'));
   const start = h('input', { id: 'rem-start', type: 'datetime-local', required: true });
@@ -265,7 +268,7 @@ function reminderEditor(saved) {
     h('div', { class: 'row' },
       labelled('rem-lead', 'Remind', lead),
       labelled('rem-duration', 'How long', duration)),
-    field({ id: 'rem-text', label: 'Notification text (what a shared screen may show)', required: false, maxlength: 80, placeholder: DEFAULT_TEXT }),
+    field({ id: 'rem-text', label: 'Notification text (what a shared screen may show)', required: false, maxlength: 80 }),
     h('label', { class: 'check' }, active, ' Active'),
     h('h3', { text: 'The next five' }), preview,
     error,
@@ -325,12 +328,16 @@ function reminderEditor(saved) {
 
   return {
     form,
+    setDefaultText(text) {
+      defaultText = text;
+      form.querySelector('#rem-text').placeholder = text;
+    },
     open(reminder) {
       editing = reminder;
       form.hidden = false;
       form.querySelector('#rem-title-heading').textContent = reminder ? 'Edit reminder' : 'New reminder';
       form.querySelector('#rem-title').value = reminder?.title ?? '';
-      form.querySelector('#rem-text').value = reminder && reminder.notificationText !== DEFAULT_TEXT ? reminder.notificationText : '';
+      form.querySelector('#rem-text').value = reminder && reminder.notificationText !== defaultText ? reminder.notificationText : '';
       kind.value = reminder?.kind ?? 'weekly_slot';
       start.value = (reminder?.startLocal ?? nextSundayEvening()).slice(0, 16);
       zone.value = reminder?.zone ?? systemZone();

@@ -57,22 +57,6 @@ impl Category {
     pub fn from_key(key: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.key() == key)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Emotional => "Emotional",
-            Category::PhysicalAffection => "Physical affection",
-            Category::Sensual => "Sensual and sexual",
-            Category::Intellectual => "Intellectual",
-            Category::Spiritual => "Spiritual and values",
-            Category::Fun => "Fun and experiences",
-            Category::Appreciation => "Appreciation and gratitude",
-            Category::Trust => "Trust and vulnerability",
-            Category::Dreams => "Dreams and future",
-            Category::Memories => "Memories and history",
-            Category::Conflict => "Conflict and repair",
-        }
-    }
 }
 
 /// How far a prompt reaches. The order matters: a date night ramps from light to deep.

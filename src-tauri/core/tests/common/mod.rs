@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use hearth_core::testing;
 use hearth_core::vault::clock::{ClockSource, Reading};
-use hearth_core::vault::{KdfParams, NewPartner, Partner, RecoveryCodes, Vault};
+use hearth_core::vault::{KdfParams, Partner, RecoveryCodes, Vault};
 use sha2::{Digest, Sha256};
 
 /// Weak Argon2id for tests that are not about the KDF, so that each unlock is fast.
@@ -20,8 +21,7 @@ pub const FAST_KDF: KdfParams = KdfParams {
     p: 1,
 };
 
-pub const PASS_A: &str = "lantern orbit velvet cactus";
-pub const PASS_B: &str = "quiet harbor mosaic tundra";
+pub use hearth_core::testing::{PASS_A, PASS_B};
 pub const NEW_PASS: &str = "copper meadow signal walrus";
 
 pub fn set_up(dir: &Path) -> (Vault, RecoveryCodes) {
@@ -44,18 +44,7 @@ pub fn set_up_vault(
     names: [&str; 2],
     passphrases: [&str; 2],
 ) -> (Vault, RecoveryCodes) {
-    let codes = vault
-        .setup(
-            NewPartner {
-                name: names[0],
-                passphrase: passphrases[0],
-            },
-            NewPartner {
-                name: names[1],
-                passphrase: passphrases[1],
-            },
-        )
-        .unwrap();
+    let codes = testing::set_up_named(&mut vault, names, passphrases).unwrap();
     (vault, codes)
 }
 
@@ -120,7 +109,7 @@ pub fn set_up_with_a_private_marker(dir: &Path, prefix: &str) -> (Vault, Recover
     open_both(&mut vault);
     let marker = unique_marker(prefix);
     let space = hearth_core::vault::Space::Private(hearth_core::vault::Partner::A);
-    hearth_core::journal::add_entry(vault.session().unwrap(), space, &marker).unwrap();
+    hearth_core::testing::add_entry(vault.session().unwrap(), space, &marker).unwrap();
     vault.lock();
     (vault, codes, marker)
 }
