@@ -10,7 +10,7 @@
 mod support;
 
 use support::webdriver::{Session, CONTROL};
-use support::{sam_alone, set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B};
+use support::{sam_and_alex, sam_wrote_privately, unlock_as, Harness, PASS_A, PASS_B};
 
 const MARKER: &str = "plumcrest";
 
@@ -22,14 +22,7 @@ fn marker_on_screen(ui: &Session) -> bool {
 fn sitting_together_shows_neither_private_space_without_its_owner() {
     // 1. Sam, alone, writes a private entry with the marker, then locks.
     let harness = Harness::start();
-    let ui = sam_alone(&harness);
-    ui.find("#nav-journal").click();
-    write_entry(
-        &ui,
-        "private-a",
-        "Only mine",
-        &format!("The {MARKER} thought"),
-    );
+    let ui = sam_wrote_privately(&harness, "Only mine", &format!("The {MARKER} thought"));
     ui.wait_text("#entry-list", |t| t.contains(MARKER));
     let entry_id = ui
         .execute("return document.querySelector('[data-entry^=\"private-a:\"]').dataset.entry.split(':')[1];")
@@ -140,8 +133,7 @@ fn sitting_together_shows_neither_private_space_without_its_owner() {
 #[test]
 fn closing_the_window_locks_by_default() {
     let harness = Harness::start();
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let ui = sam_and_alex(&harness);
     ui.find("#nav-settings").click();
     ui.wait_script(
         "return document.querySelector('#lock-on-close').checked;",

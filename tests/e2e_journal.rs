@@ -8,7 +8,7 @@ mod support;
 use hearth_core::journal::store;
 use support::file_dialog::{self, Dialog};
 use support::{
-    new_couple, sam_alone, set_up_couple, unlock_as, write_entry, Harness, PASS_A, PASS_B,
+    new_couple, sam_and_alex, sam_wrote_privately, unlock_as, write_entry, Harness, PASS_A, PASS_B,
 };
 
 use support::webdriver::{CONTROL, ENTER};
@@ -18,11 +18,8 @@ const ARROW_LEFT: &str = "\u{E012}";
 #[test]
 fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
     let harness = Harness::start();
-    let ui = sam_alone(&harness);
-    ui.find("#nav-journal").click();
-    write_entry(
-        &ui,
-        "private-a",
+    let ui = sam_wrote_privately(
+        &harness,
         "Just mine",
         &format!("The quinceberry thought,{ENTER}kept to myself."),
     );
@@ -261,8 +258,7 @@ fn an_evening_entry_is_dated_by_the_local_calendar() {
         ("LD_PRELOAD", FAKETIME_LIB),
         ("FAKETIME", "@2026-12-03 22:30:00"),
     ]);
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let ui = sam_and_alex(&harness);
     assert_eq!(
         ui.execute("return new Date().toISOString().slice(0, 10);"),
         "2026-12-04",

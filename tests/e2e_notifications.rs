@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DurationRound, Utc};
 use support::notifications::NotificationServer;
-use support::{is_running, set_up_couple, Harness, PASS_A, PASS_B};
+use support::{is_running, sam_and_alex, Harness, PASS_A};
 
 const DISCREET: &str = "Time for the two of you";
 const TITLE: &str = "Tea on the balcony";
@@ -23,8 +23,7 @@ fn a_reminder_fires_once_while_locked_and_closed_then_snoozes_and_opens_hearth()
     let server = NotificationServer::start(scratch.path());
     let harness =
         Harness::start_with(&[("DBUS_SESSION_BUS_ADDRESS", &server.address), ("TZ", "UTC")]);
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let ui = sam_and_alex(&harness);
 
     // A one-off reminder at the next whole minute that is at least 45 s away.
     let due = (Utc::now() + chrono::Duration::seconds(45))

@@ -5,7 +5,7 @@
 mod support;
 
 use support::webdriver::{Session, ENTER};
-use support::{set_up_couple, Harness, PASS_A, PASS_B};
+use support::{sam_and_alex, set_up_couple, Harness, PASS_A, PASS_B};
 
 const TAB: &str = "\u{E004}";
 const SPACE: &str = " ";
@@ -43,8 +43,7 @@ fn press(ui: &Session, key: &str) {
 #[test]
 fn date_night_together_mode_reveal_history_and_restart() {
     let harness = Harness::start();
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let ui = sam_and_alex(&harness);
 
     // 1. Deal a date night, and swap one card.
     deal_three(&ui);

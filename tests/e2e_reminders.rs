@@ -8,13 +8,12 @@
 mod support;
 
 use support::file_dialog::{self, Dialog};
-use support::{set_up_couple, Harness, PASS_A, PASS_B};
+use support::{sam_and_alex, Harness};
 
 #[test]
 fn a_reminder_made_in_the_editor_reaches_the_wake_list_without_its_title() {
     let harness = Harness::start();
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let ui = sam_and_alex(&harness);
 
     ui.find("#nav-reminders").click();
     ui.find("#new-reminder").click();

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use support::desktop_bus::DesktopBus;
 use support::webdriver::{Session, CONTROL};
-use support::{set_up_couple, unlock_as, Harness, PASS_A, PASS_B};
+use support::{sam_and_alex, unlock_as, Harness, PASS_A, PASS_B};
 
 /// Waits until `check` holds, for up to 30 s.
 fn eventually(what: &str, check: impl Fn() -> bool) {
@@ -46,8 +46,7 @@ fn couple_on_a_fake_desktop() -> (DesktopBus, Harness, Session) {
     let env = desktop.env();
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let harness = Harness::start_with(&env);
-    let ui = harness.open();
-    set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    let ui = sam_and_alex(&harness);
     (desktop, harness, ui)
 }
 

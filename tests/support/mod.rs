@@ -180,9 +180,24 @@ pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
 
 /// A new Hearth of `harness` with Sam and Alex set up through the UI, then locked and unlocked by
 /// Sam alone: the opening of most tests about one partner's private space.
-pub fn sam_alone(harness: &Harness) -> Session {
+/// The app opened and Sam (PASS_A) and Alex (PASS_B) set up through its first-run screen; both
+/// are unlocked.
+pub fn sam_and_alex(harness: &Harness) -> Session {
     let ui = harness.open();
     set_up_couple(&ui, ["Sam", "Alex"], [PASS_A, PASS_B]);
+    ui
+}
+
+/// As [`sam_alone`], with a private entry of Sam's already written in the journal.
+pub fn sam_wrote_privately(harness: &Harness, title: &str, body: &str) -> Session {
+    let ui = sam_alone(harness);
+    ui.find("#nav-journal").click();
+    write_entry(&ui, "private-a", title, body);
+    ui
+}
+
+pub fn sam_alone(harness: &Harness) -> Session {
+    let ui = sam_and_alex(harness);
     ui.chord(&[webdriver::CONTROL, "l"]);
     unlock_as(&ui, "a", PASS_A);
     ui

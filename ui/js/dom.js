@@ -1,4 +1,9 @@
 // Building DOM without HTML strings: text always goes in as text, never as markup.
+//
+// The widget vocabulary the screens share: `h` and `svg`, `labelled` (a label and its control),
+// `field` (a labelled input with a hint), `statusLine`, `errorSlot`, `busy` and `onSubmit` for
+// forms, `confirmInPlace` and `confirmWithPassphrase`, and `every` for timers. A sub-component is
+// a function that returns its element; one the screen also talks to returns `{ element, ...methods }`.
 
 export function h(tag, props = {}, ...children) {
   return fill(document.createElement(tag), props, children);
@@ -49,6 +54,16 @@ export function field({ id, label, type = 'text', autocomplete = 'off', hint, re
     h('input', { id, name: id, type, autocomplete, required, 'aria-describedby': hintId, spellcheck: 'false', ...rest }),
     hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
   );
+}
+
+// A label above its control, wired together; `extra` (a hint, say) follows the control.
+export function labelled(id, label, control, ...extra) {
+  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control, ...extra);
+}
+
+// A line that tells what just happened (saved, copied, exported); screen readers read it out.
+export function statusLine(id, kind = 'progress') {
+  return h('p', { class: kind, role: 'status', id });
 }
 
 // The place each form shows its error; role=alert makes screen readers announce it.

@@ -17,6 +17,15 @@ export function sittingTogether(status) {
   return unlockedPartners(status).length === 2;
 }
 
+export function partnerOf(status, id) {
+  return status.partners.find((p) => p.id === id);
+}
+
+// The partner who is not `id`.
+export function otherPartner(status, id) {
+  return status.partners.find((p) => p.id !== id);
+}
+
 export function nameOf(status, id) {
-  return status.partners.find((p) => p.id === id)?.name ?? '';
+  return partnerOf(status, id)?.name ?? '';
 }

@@ -3,9 +3,9 @@
 // enemies, kept in the writer's own space.
 
 import { api } from '../api.js';
-import { h, svg, errorSlot, showError, onSubmit, value } from '../dom.js';
+import { h, errorSlot, labelled, onSubmit, showError, statusLine, svg, value } from '../dom.js';
 import { options } from '../prompt-meta.js';
-import { unlockedPartners } from '../people.js';
+import { nameOf, otherPartner, unlockedPartners } from '../people.js';
 
 export const INGREDIENTS = [
   { key: 'love', label: 'Love and friendship',
@@ -17,8 +17,6 @@ export const INGREDIENTS = [
   { key: 'commitment', label: 'Commitment',
     about: 'Are we both choosing this, and building toward a future we share?' },
 ];
-
-const nameOf = (app, id) => app.status.partners.find((p) => p.id === id)?.name ?? '';
 
 export function renderCheckin(app) {
   const here = unlockedPartners(app.status);
@@ -46,7 +44,7 @@ export function renderCheckin(app) {
         h('p', { text: 'Each of you answers in your own unlock, so your answers stay yours until you have both answered. Lock, then unlock only as yourself.' }));
     }
     const me = here[0];
-    const other = app.status.partners.find((p) => p.id !== me.id);
+    const other = otherPartner(app.status, me.id);
     return h('div', {}, h('div', { class: 'card' }, progress,
       state.own ? h('p', { text: `You can change your answers until ${other.name} answers. Then you will both see both.` })
         : h('p', { text: `${other.name} will not see your answers until they have answered too.` })),
@@ -65,9 +63,7 @@ export function renderCheckin(app) {
             checked: own?.ratings[ingredient.key] === n }),
           h('span', { text: String(n) })))),
         h('p', { class: 'hint scale-ends', text: '1: not much this week · 5: strongly' }))),
-      h('div', { class: 'field' },
-        h('label', { for: 'checkin-note', text: 'A note, if you like' }),
-        h('textarea', { id: 'checkin-note', rows: 3, maxlength: 2000, text: own?.note ?? '' })),
+      labelled('checkin-note', 'A note, if you like', h('textarea', { id: 'checkin-note', rows: 3, maxlength: 2000, text: own?.note ?? '' })),
       formError,
       h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: 'checkin-save', text: own ? 'Update my answers' : 'Save my answers' })));
     onSubmit(form, formError, 'Saving…', async () => {
@@ -91,7 +87,7 @@ export function renderCheckin(app) {
 
 // Both answers, one row per ingredient, and the notes.
 function reveal(app, week) {
-  const [a, b] = [nameOf(app, 'a'), nameOf(app, 'b')];
+  const [a, b] = [nameOf(app.status, 'a'), nameOf(app.status, 'b')];
   return h('div', { class: 'card', id: 'checkin-reveal', 'aria-labelledby': 'reveal-heading' },
     h('h2', { id: 'reveal-heading', text: 'Both of you answered' }),
     h('table', { class: 'side-by-side' },
@@ -111,7 +107,7 @@ function trendChart(app, weeks) {
   if (weeks.length === 0) {
     return [h('p', { class: 'hint', id: 'trends-empty', text: 'Your answers over the weeks appear here once you have both answered a check-in.' })];
   }
-  const [a, b] = [nameOf(app, 'a'), nameOf(app, 'b')];
+  const [a, b] = [nameOf(app.status, 'a'), nameOf(app.status, 'b')];
   const width = 320;
   const height = 140;
   const pad = { left: 28, right: 12, top: 12, bottom: 28 };
@@ -147,7 +143,7 @@ function trendChart(app, weeks) {
 function reflectionCard(app) {
   const here = unlockedPartners(app.status);
   const error = errorSlot('reflection-error');
-  const done = h('p', { class: 'progress', role: 'status', id: 'reflection-status' });
+  const done = statusLine('reflection-status');
   const enemy = h('select', { id: 'reflection-enemy' });
   const about = h('p', { class: 'hint', id: 'reflection-about' });
   const questions = h('ul', { class: 'questions', id: 'reflection-questions' });
@@ -169,19 +165,17 @@ function reflectionCard(app) {
     h('h2', { id: 'reflection-title', text: 'A private reflection' }),
     h('p', { text: 'Four habits quietly wear a relationship down: selfishness, dishonesty, entitlement and resentment. Pick one and sit with its questions. What you write goes into your own private space; no one else can read it.' }),
     h('div', { class: 'row' },
-      h('div', { class: 'field' }, h('label', { for: 'reflection-enemy', text: 'Reflect on' }), enemy),
-      here.length > 1 ? h('div', { class: 'field' }, h('label', { for: 'reflection-writer', text: 'Who is writing' }), writer) : null),
+      labelled('reflection-enemy', 'Reflect on', enemy),
+      here.length > 1 ? labelled('reflection-writer', 'Who is writing', writer) : null),
     about, questions,
-    h('div', { class: 'field' },
-      h('label', { for: 'reflection-body', text: 'Your thoughts' }),
-      h('textarea', { id: 'reflection-body', rows: 5, required: true })),
+    labelled('reflection-body', 'Your thoughts', h('textarea', { id: 'reflection-body', rows: 5, required: true })),
     done, error,
     h('div', { class: 'actions start' }, h('button', { type: 'submit', id: 'reflection-save', text: 'Keep it in my private space' })));
   onSubmit(form, error, 'Saving…', async () => {
     const who = writer.value || here[0]?.id;
     await api.saveReflection(who, enemy.value, value('reflection-body'));
     form.querySelector('#reflection-body').value = '';
-    done.textContent = `Kept in ${nameOf(app, who)}'s private space. Find it in the Journal under #reflection.`;
+    done.textContent = `Kept in ${nameOf(app.status, who)}'s private space. Find it in the Journal under #reflection.`;
   });
   return form;
 }

@@ -1,7 +1,7 @@
 // Date night: deal three new prompts, light to deep, swap any card, then sit together.
 
 import { api } from '../api.js';
-import { h, errorSlot, showError, busy } from '../dom.js';
+import { h, busy, errorSlot, labelled, showError } from '../dom.js';
 import { visibleCategories, options, promptCard } from '../prompt-meta.js';
 
 const TIMERS = [['0', 'No timer'], ['3', '3 minutes a card'], ['5', '5 minutes a card'], ['10', '10 minutes a card']];
@@ -41,8 +41,8 @@ export function renderDateNight(app) {
 
   const form = h('form', { class: 'card deal-form' },
     h('div', { class: 'row' },
-      h('div', { class: 'field' }, h('label', { for: 'deal-theme', text: 'Theme' }), theme),
-      h('div', { class: 'field' }, h('label', { for: 'deal-timer', text: 'Gentle timer' }), timer)),
+      labelled('deal-theme', 'Theme', theme),
+      labelled('deal-timer', 'Gentle timer', timer)),
     h('div', { class: 'actions start' },
       h('button', { type: 'submit', class: 'primary', id: 'deal-button', text: 'Deal three cards' })));
   form.addEventListener('submit', async (event) => {

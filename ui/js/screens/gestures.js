@@ -2,7 +2,7 @@
 // a one-off reminder at a time the couple picks; the notification stays discreet.
 
 import { api } from '../api.js';
-import { h, errorSlot, showError } from '../dom.js';
+import { h, errorSlot, labelled, showError, statusLine } from '../dom.js';
 import { options } from '../prompt-meta.js';
 import { systemZone, localDateTimeIn } from '../time.js';
 
@@ -31,7 +31,7 @@ export function renderGestures(app) {
   // Asks when, in place, then makes the reminder.
   function plan(gesture, actions) {
     const when = h('input', { type: 'datetime-local', id: `plan-when-${gesture.id}`, value: localDateTimeIn(1), required: true });
-    const status = h('p', { class: 'progress', role: 'status', id: `plan-status-${gesture.id}` });
+    const status = statusLine(`plan-status-${gesture.id}`);
     const slot = errorSlot(`plan-error-${gesture.id}`);
     const save = h('button', { type: 'button', class: 'primary', id: `plan-save-${gesture.id}`, text: 'Remind me then' });
     save.addEventListener('click', async () => {
@@ -50,7 +50,7 @@ export function renderGestures(app) {
       }
     });
     actions.replaceChildren(
-      h('div', { class: 'field' }, h('label', { for: when.id, text: 'When' }), when),
+      labelled(when.id, 'When', when),
       slot, status,
       h('div', { class: 'actions start' }, save,
         h('button', { type: 'button', class: 'quiet', text: 'Not now', onclick: () => actions.replaceWith(card(gesture).lastChild) })));
@@ -67,6 +67,6 @@ export function renderGestures(app) {
     h('h1', { id: 'gestures-title', text: 'Gestures' }),
     h('p', { class: 'lede', text: 'Small, ordinary ways to show care. None of them costs much; all of them add up. Pick one for this week, and plan it if that helps you remember.' }),
     h('div', { class: 'row filters' },
-      h('div', { class: 'field' }, h('label', { for: 'gesture-category', text: 'Kind of gesture' }), category)),
+      labelled('gesture-category', 'Kind of gesture', category)),
     error, list);
 }

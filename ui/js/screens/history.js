@@ -2,7 +2,7 @@
 // how soon a discussed prompt may come back.
 
 import { api } from '../api.js';
-import { h, errorSlot, showError } from '../dom.js';
+import { h, errorSlot, labelled, showError, statusLine } from '../dom.js';
 import { options } from '../prompt-meta.js';
 
 const RESURFACE = [['0', 'Never'], ['3', 'After 3 months'], ['6', 'After 6 months'], ['12', 'After a year']];
@@ -17,7 +17,7 @@ export function renderHistory() {
   const answers = h('div', { id: 'history-answers' });
   const notes = h('ul', { class: 'history', id: 'history-notes' });
   const resurface = h('select', { id: 'resurface' }, options(RESURFACE, '0'));
-  const saved = h('p', { class: 'hint', role: 'status' });
+  const saved = statusLine(undefined, 'hint');
   resurface.addEventListener('change', async () => {
     try {
       const months = await api.setResurfaceMonths(Number(resurface.value));
@@ -48,6 +48,6 @@ export function renderHistory() {
     h('h2', { text: 'Answers you revealed' }), answers,
     h('h2', { text: 'Notes from your evenings together' }), notes,
     h('div', { class: 'card' },
-      h('div', { class: 'field' }, h('label', { for: 'resurface', text: 'Let discussed prompts come back' }), resurface),
+      labelled('resurface', 'Let discussed prompts come back', resurface),
       saved));
 }

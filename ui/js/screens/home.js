@@ -1,8 +1,8 @@
 // Home answers "what now?": today's prompt and the next steps, greeting whoever is here.
 
 import { api } from '../api.js';
-import { errorSlot, every, h, onSubmit, showError, value } from '../dom.js';
-import { unlockedNames, unlockedPartners } from '../people.js';
+import { h, errorSlot, every, labelled, onSubmit, showError, statusLine, value } from '../dom.js';
+import { nameOf, otherPartner, unlockedNames, unlockedPartners } from '../people.js';
 import { describe, options } from '../prompt-meta.js';
 
 function greeting(hour) {
@@ -115,18 +115,16 @@ function checkinCard(app) {
 // "I appreciated…": a one-line note to the other, and now and then an older one brought back.
 function appreciationCard(app) {
   const here = unlockedPartners(app.status);
-  const other = (id) => app.status.partners.find((p) => p.id !== id)?.name ?? '';
+  const other = (id) => otherPartner(app.status, id)?.name ?? '';
   const error = errorSlot('appreciation-error');
-  const done = h('p', { class: 'progress', role: 'status', id: 'appreciation-status' });
+  const done = statusLine('appreciation-status');
   const resurfaced = h('div', { id: 'appreciation-back' });
   const author = h('select', { id: 'appreciation-author' }, options(here.map((p) => [p.id, `From ${p.name}`]), here[0]?.id));
   const form = h('form', { class: 'card', 'aria-labelledby': 'appreciation-title' },
     h('h2', { id: 'appreciation-title', text: 'A note of appreciation' }),
     resurfaced,
-    here.length > 1 ? h('div', { class: 'field' }, h('label', { for: 'appreciation-author', text: 'Who is writing' }), author) : null,
-    h('div', { class: 'field' },
-      h('label', { for: 'appreciation-text', text: `I appreciated… (to ${other(here[0]?.id)})` }),
-      h('input', { id: 'appreciation-text', type: 'text', maxlength: 280, autocomplete: 'off', required: true })),
+    here.length > 1 ? labelled('appreciation-author', 'Who is writing', author) : null,
+    labelled('appreciation-text', `I appreciated… (to ${other(here[0]?.id)})`, h('input', { id: 'appreciation-text', type: 'text', maxlength: 280, autocomplete: 'off', required: true })),
     done, error,
     h('div', { class: 'actions start' }, h('button', { type: 'submit', id: 'appreciation-save', text: 'Leave the note' })));
   author.addEventListener('change', () => {
@@ -139,7 +137,7 @@ function appreciationCard(app) {
   });
   api.appreciationOfTheDay().then((note) => {
     if (!note) return;
-    const from = app.status.partners.find((p) => p.id === note.author)?.name ?? '';
+    const from = nameOf(app.status, note.author);
     resurfaced.replaceChildren(
       h('p', { class: 'hint', text: `From ${from}, ${new Date(note.createdAt).toLocaleDateString()}:` }),
       h('p', { class: 'prompt-text', id: 'appreciation-resurfaced', text: note.body }));

@@ -5,7 +5,7 @@
 // the journal is left, and sharing or deleting from it asks for that passphrase each time.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, confirmInPlace, confirmWithPassphrase, lockMark } from '../dom.js';
+import { h, confirmInPlace, confirmWithPassphrase, errorSlot, field, labelled, lockMark, showError, statusLine } from '../dom.js';
 import { options } from '../prompt-meta.js';
 import { unlockedPartners, sittingTogether, nameOf } from '../people.js';
 import { localDate } from '../time.js';
@@ -28,8 +28,7 @@ export async function flushJournal() {
 
 function spaceLabel(app, space) {
   if (space.space === 'shared') return 'Shared';
-  const name = app.status.partners.find((p) => p.id === space.owner)?.name ?? '';
-  return `Private to ${name}`;
+  return `Private to ${nameOf(app.status, space.owner)}`;
 }
 
 function readableDate(date) {
@@ -293,13 +292,13 @@ export function renderJournal(app) {
     h('div', { class: 'title-row' },
       h('h1', { id: 'journal-title', text: 'Journal' }),
       h('button', { type: 'button', id: 'new-entry', text: 'New entry', onclick: () => editor.open(null) })),
-    editor.form,
+    editor.element,
     jointNote,
     spaceTabs.element,
     h('div', { class: 'row filters', 'data-search': 'journal-search' },
-      h('div', { class: 'field' }, h('label', { for: 'journal-search', text: 'Search' }), search),
-      h('div', { class: 'field' }, h('label', { for: 'journal-tag', text: 'Tag' }), tagFilter),
-      h('div', { class: 'field' }, h('label', { for: 'journal-prompt', text: 'Prompt' }), promptFilter)),
+      labelled('journal-search', 'Search', search),
+      labelled('journal-tag', 'Tag', tagFilter),
+      labelled('journal-prompt', 'Prompt', promptFilter)),
     error, panel);
   if (app.params?.newEntry) editor.open(null, app.params.newEntry);
   reload();
@@ -312,7 +311,7 @@ function entryEditor(app, here, saved) {
   let timer = null;
   let saving = Promise.resolve();
   const error = errorSlot('entry-error');
-  const status = h('p', { class: 'progress', role: 'status', id: 'entry-status' });
+  const status = statusLine('entry-status');
   const title = h('input', { id: 'entry-title', type: 'text', maxlength: 200, autocomplete: 'off' });
   const body = h('textarea', { id: 'entry-body', rows: 10, spellcheck: 'true' });
   const date = h('input', { id: 'entry-date', type: 'date' });
@@ -323,15 +322,14 @@ function entryEditor(app, here, saved) {
   const whereChoices = () => [...writable().map((p) => [`private-${p.id}`, `Private to ${p.name}`]), ['shared', 'Shared with both of us']];
   const where = h('select', { id: 'entry-space' }, options(whereChoices(), writable()[0] ? `private-${writable()[0].id}` : 'shared'));
   const author = h('select', { id: 'entry-author' }, options(here.map((p) => [p.id, p.name]), here[0]?.id));
-  const label = (id, text, control) => h('div', { class: 'field' }, h('label', { for: id, text }), control);
   const form = h('form', { class: 'card editor', hidden: true, 'aria-labelledby': 'entry-heading' },
     h('h2', { id: 'entry-heading', text: 'New entry' }),
-    h('div', { class: 'row' }, label('entry-space', 'Where it lives', where),
-      here.length > 1 ? label('entry-author', 'Written by', author) : null),
-    label('entry-title', 'Title (optional)', title),
-    label('entry-body', 'Entry', body),
-    h('div', { class: 'row' }, label('entry-date', 'Date', date), label('entry-mood', 'Mood', mood),
-      h('div', { class: 'field' }, h('label', { for: 'entry-tags', text: 'Tags' }), tags,
+    h('div', { class: 'row' }, labelled('entry-space', 'Where it lives', where),
+      here.length > 1 ? labelled('entry-author', 'Written by', author) : null),
+    labelled('entry-title', 'Title (optional)', title),
+    labelled('entry-body', 'Entry', body),
+    h('div', { class: 'row' }, labelled('entry-date', 'Date', date), labelled('entry-mood', 'Mood', mood),
+      labelled('entry-tags', 'Tags', tags,
         h('p', { class: 'hint', id: 'entry-tags-hint', text: 'Separate tags with commas.' }))),
     status, error,
     h('div', { class: 'actions' },
@@ -387,7 +385,7 @@ function entryEditor(app, here, saved) {
   }
 
   return {
-    form,
+    element: form,
     open(existing, preset = {}) {
       entry = existing;
       form.hidden = false;

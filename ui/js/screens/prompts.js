@@ -2,13 +2,13 @@
 // couple's own prompts.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, onSubmit, value, changeThenRefresh, confirmInPlace } from '../dom.js';
+import { h, changeThenRefresh, confirmInPlace, errorSlot, field, labelled, onSubmit, showError, statusLine, value } from '../dom.js';
 import { DEPTHS, KINDS, visibleCategories, options, promptCard } from '../prompt-meta.js';
 
 export function renderPrompts(app) {
   const error = errorSlot('prompts-error');
   const list = h('div', { class: 'prompt-list', id: 'prompt-list', 'aria-live': 'polite' });
-  const count = h('p', { class: 'hint', id: 'prompt-count', role: 'status' });
+  const count = statusLine('prompt-count', 'hint');
 
   const category = h('select', { id: 'filter-category' });
   const depth = h('select', { id: 'filter-depth' }, options(Object.entries(DEPTHS), '', 'Any depth'));
@@ -91,11 +91,7 @@ export function renderPrompts(app) {
     h('div', { class: 'title-row' },
       h('h1', { id: 'prompts-title', text: 'Prompts' }),
       h('button', { type: 'button', id: 'write-own', text: 'Write your own', onclick: () => editor.open(null) })),
-    filters, editor.form, error, count, list);
-}
-
-function labelled(id, label, control) {
-  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
+    filters, editor.element, error, count, list);
 }
 
 // The form for adding or editing one of the couple's own prompts.
@@ -122,7 +118,7 @@ function promptEditor(saved) {
     await saved();
   });
   return {
-    form,
+    element: form,
     setCategories(entries) {
       category.replaceChildren(...options(entries, 'emotional'));
     },

@@ -3,7 +3,7 @@
 // opened from a notification), marking together-times kept, quiet hours, and calendar export.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, showError, onSubmit, value, changeThenRefresh, confirmInPlace } from '../dom.js';
+import { h, changeThenRefresh, confirmInPlace, errorSlot, field, labelled, onSubmit, showError, statusLine, value } from '../dom.js';
 import { options } from '../prompt-meta.js';
 import { systemZone, localDateTimeIn, daysToNextSunday } from '../time.js';
 
@@ -82,7 +82,7 @@ export function renderReminders(app) {
     h('div', { class: 'title-row' },
       h('h1', { id: 'reminders-title', text: 'Reminders' }),
       h('button', { type: 'button', id: 'new-reminder', text: 'New reminder', onclick: () => editor.open(null) })),
-    snooze.card, kept, status.card, editor.form, error, list, marks.card, deliveryCard());
+    snooze.element, kept, status.element, editor.element, error, list, marks.element, deliveryCard());
   refresh();
   return section;
 }
@@ -91,7 +91,7 @@ const SNOOZES = [['ten_minutes', 'In 10 minutes'], ['one_hour', 'In an hour'], [
 
 // Shown when a notification brought Hearth forward: which reminder it was, and "remind us again".
 function snoozeCard(reminderIds, changed) {
-  const note = h('p', { class: 'progress', role: 'status', id: 'snooze-status' });
+  const note = statusLine('snooze-status');
   const error = errorSlot('snooze-error');
   const titles = h('p', { class: 'prompt-text', id: 'snoozed-titles' });
   const card = h('div', { class: 'card', id: 'snooze-card', hidden: true, 'aria-labelledby': 'snooze-title' },
@@ -111,7 +111,7 @@ function snoozeCard(reminderIds, changed) {
         } }))),
     note, error);
   return {
-    card,
+    element: card,
     show(reminders) {
       const shown = reminders.filter((r) => reminderIds.includes(r.id));
       card.hidden = shown.length === 0;
@@ -147,7 +147,7 @@ function statusCard(told) {
     }
   }
   pause.addEventListener('click', () => load(paused ? api.resumeReminders() : api.pauseRemindersToday()));
-  return { card, load };
+  return { element: card, load };
 }
 
 // Together-times of the last two weeks, to mark kept or skipped. Only kept ones are ever counted.
@@ -177,7 +177,7 @@ function togetherTimesCard(changed) {
       showError(error, err);
     }
   }
-  return { card, load };
+  return { element: card, load };
 }
 
 // How reminders reach you: quiet hours, whether a wake list may be kept on disk, and the .ics file.
@@ -187,8 +187,8 @@ function deliveryCard() {
   const quietStart = h('input', { id: 'quiet-start', type: 'time', value: '22:00' });
   const quietEnd = h('input', { id: 'quiet-end', type: 'time', value: '07:00' });
   const onlyUnlocked = h('input', { id: 'only-unlocked', type: 'checkbox' });
-  const saved = h('p', { class: 'progress', role: 'status', id: 'delivery-status' });
-  const exported = h('p', { class: 'progress', role: 'status', id: 'export-status' });
+  const saved = statusLine('delivery-status');
+  const exported = statusLine('export-status');
   const form = h('form', { class: 'card', 'aria-labelledby': 'delivery-title' },
     h('h2', { id: 'delivery-title', text: 'How reminders reach you' }),
     h('label', { class: 'check' }, quietOn, ' Quiet hours: hold reminders and show them when these end'),
@@ -234,10 +234,6 @@ function deliveryCard() {
   return form;
 }
 
-function labelled(id, label, control) {
-  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
-}
-
 // The editor: presets from the chosen date, the rule itself for those who want it, and the next
 // five dates in local time, updated as you type.
 function reminderEditor(saved) {
@@ -262,7 +258,7 @@ function reminderEditor(saved) {
       labelled('rem-start', 'First time', start)),
     picker.weekly, picker.monthly,
     h('div', { class: 'row' },
-      h('div', { class: 'field' }, h('label', { for: 'rem-rule', text: 'Repeat rule' }), rule,
+      labelled('rem-rule', 'Repeat rule', rule,
         h('p', { class: 'hint', id: 'rem-rule-hint', text: 'Set from the kind and the first time. You can write your own RRULE, for example FREQ=MONTHLY;BYDAY=1FR.' })),
       labelled('rem-zone', 'Time zone', zone)),
     h('div', { class: 'row' },
@@ -327,7 +323,7 @@ function reminderEditor(saved) {
   });
 
   return {
-    form,
+    element: form,
     setDefaultText(text) {
       defaultText = text;
       form.querySelector('#rem-text').placeholder = text;

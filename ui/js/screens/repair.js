@@ -3,7 +3,8 @@
 // and the talk ends with one small agreement, kept in the shared space.
 
 import { api } from '../api.js';
-import { h, errorSlot, onSubmit, value } from '../dom.js';
+import { h, errorSlot, labelled, onSubmit, statusLine, value } from '../dom.js';
+import { otherPartner, partnerOf } from '../people.js';
 import { options } from '../prompt-meta.js';
 
 const REFRAMES = [
@@ -41,13 +42,13 @@ export function renderRepair(app) {
           h('li', { text: 'The speaker talks about their own feelings and needs: "I felt… when…".' }),
           h('li', { text: 'The listener listens to understand, not to answer. No defending yet.' })),
         h('div', { class: 'row' },
-          h('div', { class: 'field' }, h('label', { for: 'repair-first', text: 'Who speaks first' }), first),
-          h('div', { class: 'field' }, h('label', { for: 'repair-minutes', text: 'Time for each speaker' }), minutes)),
+          labelled('repair-first', 'Who speaks first', first),
+          labelled('repair-minutes', 'Time for each speaker', minutes)),
         h('div', { class: 'actions start' },
           h('button', { type: 'button', class: 'primary', id: 'repair-begin', text: 'Begin',
             onclick: () => {
-              const speaker = partners.find((p) => p.id === first.value);
-              const listener = partners.find((p) => p.id !== first.value);
+              const speaker = partnerOf(app.status, first.value);
+              const listener = otherPartner(app.status, first.value);
               speak(speaker, listener, Number(minutes.value), 1);
             } }),
           careLink())),
@@ -62,7 +63,7 @@ export function renderRepair(app) {
     let endsAt = Date.now() + remaining;
     let paused = false;
     const clock = h('p', { class: 'timer', id: 'repair-timer', role: 'timer', 'aria-label': 'Time left' });
-    const ended = h('p', { class: 'progress', role: 'status', id: 'repair-timer-status' });
+    const ended = statusLine('repair-timer-status');
     const pause = h('button', { type: 'button', id: 'repair-pause', text: 'Pause' });
     const render = () => {
       const left = Math.max(0, paused ? remaining : endsAt - Date.now());
@@ -101,7 +102,7 @@ export function renderRepair(app) {
 
   function reflect(speaker, listener, minutes, round) {
     stopTimer();
-    const note = h('p', { class: 'progress', role: 'status', id: 'repair-reflect-status' });
+    const note = statusLine('repair-reflect-status');
     show(h('div', { class: 'card turn' },
       h('h2', { id: 'repair-listener', text: `${listener.name}, say back what you heard` }),
       h('p', { text: `In your own words: "What I heard is… Did I get that right?" Then ${speaker.name} says whether it fits.` }),
@@ -129,9 +130,7 @@ export function renderRepair(app) {
     const form = h('form', { class: 'card', 'aria-labelledby': 'repair-agree-title' },
       h('h2', { id: 'repair-agree-title', text: 'One small agreement' }),
       h('p', { text: 'Not the whole problem: one thing you will both try this week. Small enough to keep.' }),
-      h('div', { class: 'field' },
-        h('label', { for: 'repair-agreement', text: 'We agree to…' }),
-        h('input', { id: 'repair-agreement', type: 'text', maxlength: 500, required: true, autocomplete: 'off', 'data-autofocus': '' })),
+      labelled('repair-agreement', 'We agree to…', h('input', { id: 'repair-agreement', type: 'text', maxlength: 500, required: true, autocomplete: 'off', 'data-autofocus': '' })),
       error,
       h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: 'repair-save', text: 'Save our agreement' })));
     onSubmit(form, error, 'Saving…', async () => {

@@ -3,6 +3,7 @@
 
 import { api } from '../api.js';
 import { h, errorSlot, onSubmit, value } from '../dom.js';
+import { otherPartner } from '../people.js';
 import { describe } from '../prompt-meta.js';
 
 export function renderReveal(app) {
@@ -25,7 +26,7 @@ export function renderReveal(app) {
       h('h2', { id: 'reveal-who', text: 'Who answers first?' }),
       h('div', { class: 'actions start' }, partners.map((p) => h('button', {
         type: 'button', class: 'partner-choice small', id: `reveal-first-${p.id}`, text: p.name,
-        onclick: () => answer(p, partners.find((o) => o.id !== p.id), null),
+        onclick: () => answer(p, otherPartner(app.status, p.id), null),
       })))));
     section.querySelector('button').focus();
   }

@@ -3,8 +3,8 @@
 
 import { api, onBackupProgress, onRekeyProgress } from '../api.js';
 import { recoveryCodeForm } from './setup.js';
-import { h, field, errorSlot, showError, onSubmit, mustMatch, value } from '../dom.js';
-import { unlockedPartners } from '../people.js';
+import { h, errorSlot, field, labelled, mustMatch, onSubmit, showError, statusLine, value } from '../dom.js';
+import { nameOf, unlockedPartners } from '../people.js';
 
 const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240];
 
@@ -12,7 +12,7 @@ export function renderSettings(app) {
   const section = h('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
     h('h1', { id: 'settings-title', text: 'Settings' }));
   const autoLock = autoLockForm();
-  section.append(autoLock.form);
+  section.append(autoLock.element);
   section.append(autostartCard());
   section.append(backupCard());
   section.append(exportCard(app));
@@ -26,7 +26,7 @@ export function renderSettings(app) {
 }
 
 function autoLockForm() {
-  const note = h('p', { class: 'progress', role: 'status', id: 'auto-lock-status' });
+  const note = statusLine('auto-lock-status');
   const error = errorSlot('auto-lock-error');
   const select = h('select', { id: 'auto-lock', name: 'auto-lock' },
     AUTO_LOCK_CHOICES.map((minutes) => h('option', { value: minutes,
@@ -34,8 +34,7 @@ function autoLockForm() {
   const closeBox = h('input', { id: 'lock-on-close', type: 'checkbox' });
   const form = h('form', { class: 'card' },
     h('h2', { text: 'Auto-lock' }),
-    h('div', { class: 'field' },
-      h('label', { for: 'auto-lock', text: 'Lock Hearth after it has been idle for' }), select),
+    labelled('auto-lock', 'Lock Hearth after it has been idle for', select),
     h('label', { class: 'check' }, closeBox, ' Lock when the window closes (reminders still come)'),
     note, error);
   closeBox.addEventListener('change', async () => {
@@ -58,7 +57,7 @@ function autoLockForm() {
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   return {
-    form,
+    element: form,
     load: () => api.getSettings()
       .then((settings) => {
         select.value = String(settings.autoLockMinutes);
@@ -71,7 +70,7 @@ function autoLockForm() {
 // Off by default: Hearth starts at login (in the tray, without a window) only when asked to.
 function autostartCard() {
   const error = errorSlot('autostart-error');
-  const note = h('p', { class: 'progress', role: 'status', id: 'autostart-status' });
+  const note = statusLine('autostart-status');
   const box = h('input', { id: 'autostart', type: 'checkbox' });
   const card = h('div', { class: 'card' },
     h('h2', { text: 'Start at login' }),
@@ -98,7 +97,7 @@ function autostartCard() {
 function backupCard() {
   const error = errorSlot('backup-error');
   const bar = h('progress', { id: 'backup-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Backup progress' });
-  const note = h('p', { class: 'progress', role: 'status', id: 'backup-status' });
+  const note = statusLine('backup-status');
   const button = h('button', { type: 'button', id: 'backup-now', text: 'Back up now' });
   const card = h('div', { class: 'card', 'aria-labelledby': 'backup-title' },
     h('h2', { id: 'backup-title', text: 'Backup' }),
@@ -134,7 +133,7 @@ function backupCard() {
 function exportCard(app) {
   const here = unlockedPartners(app.status);
   const error = errorSlot('export-error');
-  const note = h('p', { class: 'progress', role: 'status', id: 'export-entries-status' });
+  const note = statusLine('export-entries-status');
   const who = h('select', { id: 'export-who' }, here.map((p) => h('option', { value: p.id, text: p.name })));
   const format = h('select', { id: 'export-format' },
     h('option', { value: 'markdown', text: 'Markdown (readable)' }), h('option', { value: 'json', text: 'JSON (for other apps)' }));
@@ -158,8 +157,8 @@ function exportCard(app) {
     h('h2', { id: 'export-title', text: 'Export entries' }),
     h('p', { class: 'hint', text: 'Your own private entries and the shared ones. The other partner\'s private entries are never included.' }),
     h('div', { class: 'row' },
-      here.length > 1 ? h('div', { class: 'field' }, h('label', { for: 'export-who', text: 'Whose export' }), who) : null,
-      h('div', { class: 'field' }, h('label', { for: 'export-format', text: 'Format' }), format)),
+      here.length > 1 ? labelled('export-who', 'Whose export', who) : null,
+      labelled('export-format', 'Format', format)),
     h('label', { class: 'check' }, encrypt, ' Encrypt the file with a passphrase'),
     ownerPass, passFields, warning, note, error,
     h('div', { class: 'actions start' }, h('button', { type: 'submit', id: 'export-submit', text: 'Export…' })));
@@ -183,7 +182,7 @@ function passphraseForm(app, partner) {
   const id = (name) => `pass-${partner.id}-${name}`;
   const alone = unlockedPartners(app.status).length === 1;
   const error = errorSlot(id('error'));
-  const done = h('p', { class: 'progress', role: 'status' });
+  const done = statusLine();
   const bar = h('progress', { id: id('progress'), max: 1, value: 0, hidden: true, 'aria-label': 'Replacing the key' });
   const rekey = h('input', { type: 'checkbox', id: id('rekey') });
   const form = h('form', { class: 'card', 'aria-labelledby': id('title') },
@@ -265,11 +264,10 @@ function showNewCode(card, partner, code, line) {
 // Nothing here ever shows one partner the other's choice.
 function consentCard(app) {
   const error = errorSlot('consent-error');
-  const note = h('p', { class: 'hint', role: 'status', id: 'consent-status' });
+  const note = statusLine('consent-status', 'hint');
   const body = h('div');
   const card = h('div', { class: 'card', 'aria-labelledby': 'consent-title' },
     h('h2', { id: 'consent-title', text: 'Sensual and sexual prompts' }), body, note, error);
-  const nameOf = (id) => app.status.partners.find((p) => p.id === id)?.name ?? '';
 
   function show(consent) {
     if (consent.alone) {
@@ -284,7 +282,7 @@ function consentCard(app) {
         }
       });
       body.replaceChildren(
-        h('p', { text: `${nameOf(consent.alone)}, this is your own choice. The category appears only if you both choose it, and either of you can turn it off at any time. If you both choose it, each of you will see that the other did too: that is what makes it mutual. Until then, your partner is not told what you picked.` }),
+        h('p', { text: `${nameOf(app.status, consent.alone)}, this is your own choice. The category appears only if you both choose it, and either of you can turn it off at any time. If you both choose it, each of you will see that the other did too: that is what makes it mutual. Until then, your partner is not told what you picked.` }),
         h('label', { class: 'check' }, box, ' I would like these prompts'));
     } else if (consent.bothOptedIn) {
       const [first] = unlockedPartners(app.status);
