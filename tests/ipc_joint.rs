@@ -26,8 +26,7 @@ fn sitting_together(app: &TestApp) -> Value {
             "draft": { "title": MARKER, "body": format!("only mine {MARKER}"), "date": today,
                 "tags": [format!("{MARKER}tag")] } }),
     );
-    app.ok("lock", json!({}));
-    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    app.lock_and_unlock_as("b", PASS_B);
     app.ok(
         "add_partner",
         json!({ "partner": "a", "passphrase": PASS_A }),

@@ -21,8 +21,7 @@ fn neither_partner_reads_the_others_check_in_before_both_answer() {
         "not_alone"
     );
 
-    app.ok("lock", json!({}));
-    app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    app.lock_and_unlock_as("a", PASS_A);
     assert_eq!(app.ok("checkin_due", json!({}))["due"], true);
     let after_a = app.ok(
         "answer_checkin",
@@ -39,8 +38,7 @@ fn neither_partner_reads_the_others_check_in_before_both_answer() {
     );
 
     // B alone: A has answered, and that is all B can learn, through any command.
-    app.ok("lock", json!({}));
-    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    app.lock_and_unlock_as("b", PASS_B);
     let seen = app.ok("checkin_state", json!({}));
     assert_eq!(
         (
@@ -72,8 +70,7 @@ fn neither_partner_reads_the_others_check_in_before_both_answer() {
     );
     assert_eq!(after_b["revealed"]["a"]["note"], "the zephyrine week");
     assert_eq!(after_b["revealed"]["b"]["ratings"], ratings(2));
-    app.ok("lock", json!({}));
-    app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    app.lock_and_unlock_as("a", PASS_A);
     assert_eq!(
         app.ok("checkin_trends", json!({}))[0]["b"]["ratings"],
         ratings(2)

@@ -69,8 +69,7 @@ fn entries_and_notes_through_commands_keep_a_locked_partner_out() {
     );
 
     // Only B unlocked: A's private entry is in no list and no search, not even counted.
-    app.ok("lock", json!({}));
-    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    app.lock_and_unlock_as("b", PASS_B);
     let hits = app.ok("search_entries", json!({ "query": "zephyr" }));
     assert_eq!(hits.as_array().unwrap().len(), 1);
     assert_eq!(hits[0]["entry"]["space"], json!({ "space": "shared" }));

@@ -28,12 +28,9 @@ fn one_partners_opt_in_alone_changes_nothing_either_can_see() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     app.ok("setup_couple", setup_args());
-    app.ok("lock", json!({}));
-
-    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    app.lock_and_unlock_as("b", PASS_B);
     let b_before = prompt_view(&app);
-    app.ok("lock", json!({}));
-    app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    app.lock_and_unlock_as("a", PASS_A);
     let a_before = prompt_view(&app);
     assert_eq!(a_before["sensual"], json!([]));
     assert_eq!(a_before["deal"], json!([]));
@@ -48,8 +45,7 @@ fn one_partners_opt_in_alone_changes_nothing_either_can_see() {
         "A's opt-in alone changes nothing else A sees"
     );
 
-    app.ok("lock", json!({}));
-    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    app.lock_and_unlock_as("b", PASS_B);
     assert_eq!(
         prompt_view(&app),
         b_before,
@@ -69,9 +65,7 @@ fn one_partners_opt_in_alone_changes_nothing_either_can_see() {
         app.ok("consent_status", json!({}))["ownChoice"],
         Value::Null
     );
-    app.ok("lock", json!({}));
-
-    app.ok("unlock", json!({ "partner": "b", "passphrase": PASS_B }));
+    app.lock_and_unlock_as("b", PASS_B);
     let status = app.ok("set_consent", json!({ "partner": "b", "optedIn": true }));
     assert_eq!(status["bothOptedIn"], true);
     let open = prompt_view(&app);

@@ -35,6 +35,15 @@ pub fn start(dir: &Path) -> TestApp {
 }
 
 impl TestApp {
+    /// Locks, then unlocks as `partner` alone (`"a"` or `"b"`).
+    pub fn lock_and_unlock_as(&self, partner: &str, passphrase: &str) {
+        self.ok("lock", json!({}));
+        self.ok(
+            "unlock",
+            json!({ "partner": partner, "passphrase": passphrase }),
+        );
+    }
+
     /// Deleted entries still on disk in the shared vault (hidden, waiting for their undo time).
     pub fn deleted_entries_waiting(&self) -> i64 {
         use tauri::Manager;

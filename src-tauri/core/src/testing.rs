@@ -45,6 +45,20 @@ pub fn add_entry(session: &Session, space: Space, body: &str) -> journal::Result
     Ok(journal::store::create(session, space, author, &EntryDraft::plain(body))?.id)
 }
 
+/// Writes `per_space` plain entries in every space, the `i`th with `body(i)`.
+pub fn fill_every_space(
+    session: &Session,
+    per_space: usize,
+    body: impl Fn(usize) -> String,
+) -> journal::Result<()> {
+    for space in Space::ALL {
+        for i in 0..per_space {
+            add_entry(session, space, &body(i))?;
+        }
+    }
+    Ok(())
+}
+
 pub fn get_entry(session: &Session, space: Space, id: i64) -> journal::Result<Option<Entry>> {
     journal::store::get(session, space, id)
 }

@@ -21,16 +21,10 @@ fn pristine() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = set_up_open(dir.path());
     let session = vault.session().unwrap();
-    for space in Space::ALL {
-        for i in 0..60 {
-            testing::add_entry(
-                session,
-                space,
-                &format!("entry {i}: {}", "words ".repeat(30)),
-            )
-            .unwrap();
-        }
-    }
+    testing::fill_every_space(session, 60, |i| {
+        format!("entry {i}: {}", "words ".repeat(30))
+    })
+    .unwrap();
     vault.lock();
     dir
 }

@@ -29,16 +29,10 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
     vault.open_private(Partner::B, &pass_b, now).unwrap();
 
     let session = vault.session().unwrap();
-    for space in Space::ALL {
-        for i in 0..50 {
-            testing::add_entry(
-                session,
-                space,
-                &format!("{i} {marker} {}", "filler ".repeat(20)),
-            )
-            .unwrap();
-        }
-    }
+    testing::fill_every_space(session, 50, |i| {
+        format!("{i} {marker} {}", "filler ".repeat(20))
+    })
+    .unwrap();
     settings::set_auto_lock_minutes(session, 15).unwrap();
     let soon = chrono::Utc::now().naive_utc() + chrono::Duration::days(1);
     store::create(

@@ -167,26 +167,19 @@ mod tests {
 
     #[test]
     fn a_pause_for_today_ends_at_the_next_local_midnight_or_the_first_moment_after_it() {
-        // An ordinary evening in Berlin (UTC+1): midnight is 23:00 UTC.
-        assert_eq!(
-            end_of_day(utc("2026-11-21T19:30:00Z"), &Berlin),
-            utc("2026-11-21T23:00:00Z")
-        );
-        // Late in the local evening but already the next day in UTC.
-        assert_eq!(
-            end_of_day(utc("2026-11-21T23:30:00Z"), &Berlin),
-            utc("2026-11-22T23:00:00Z")
-        );
-        // Chile moves its clocks from 00:00 to 01:00 on 6 September 2026: the day starts at 01:00.
-        assert_eq!(
-            end_of_day(utc("2026-09-05T20:00:00Z"), &Santiago),
-            utc("2026-09-06T04:00:00Z")
-        );
-        // Samoa skipped 30 December 2011 entirely: the pause ends when 31 December begins.
-        assert_eq!(
-            end_of_day(utc("2011-12-29T12:00:00Z"), &Apia),
-            utc("2011-12-30T10:00:00Z")
-        );
+        let cases = [
+            // An ordinary evening in Berlin (UTC+1): midnight is 23:00 UTC.
+            ("2026-11-21T19:30:00Z", Berlin, "2026-11-21T23:00:00Z"),
+            // Late in the local evening but already the next day in UTC.
+            ("2026-11-21T23:30:00Z", Berlin, "2026-11-22T23:00:00Z"),
+            // Chile moves its clocks from 00:00 to 01:00 on 6 September 2026: the day starts at 01:00.
+            ("2026-09-05T20:00:00Z", Santiago, "2026-09-06T04:00:00Z"),
+            // Samoa skipped 30 December 2011 entirely: the pause ends when 31 December begins.
+            ("2011-12-29T12:00:00Z", Apia, "2011-12-30T10:00:00Z"),
+        ];
+        for (now, zone, ends) in cases {
+            assert_eq!(end_of_day(utc(now), &zone), utc(ends), "{now} in {zone}");
+        }
     }
 
     use super::*;

@@ -92,16 +92,10 @@ impl Vault {
         let shared = db::create(at, Space::Shared, &shared_key)?;
         partners::write(&shared, names)?;
         drop(shared);
-        let mut shared_slots = VaultSlots::new(Space::Shared);
-        for who in Partner::BOTH {
-            shared_slots.set_slot(
-                SlotId::Passphrase(who),
-                passphrases[index(who)],
-                &shared_key,
-                self.kdf,
-            )?;
-        }
-        slots.vaults.push(shared_slots);
+        let both = Partner::BOTH.map(|who| (SlotId::Passphrase(who), passphrases[index(who)]));
+        slots
+            .vaults
+            .push(self.slots_for(Space::Shared, &shared_key, &both)?);
 
         let mut codes = Vec::new();
         let mut private_keys = Vec::new();
@@ -110,20 +104,12 @@ impl Vault {
             let key = crypto::random_key();
             drop(db::create(at, space, &key)?);
             let code = recovery::generate();
-            let mut private_slots = VaultSlots::new(space);
-            private_slots.set_slot(
-                SlotId::Passphrase(who),
-                passphrases[index(who)],
-                &key,
-                self.kdf,
-            )?;
-            private_slots.set_slot(
-                SlotId::Recovery,
-                &recovery::normalize(&code)?,
-                &key,
-                self.kdf,
-            )?;
-            slots.vaults.push(private_slots);
+            let normalized = recovery::normalize(&code)?;
+            let ways = [
+                (SlotId::Passphrase(who), passphrases[index(who)]),
+                (SlotId::Recovery, normalized.as_str()),
+            ];
+            slots.vaults.push(self.slots_for(space, &key, &ways)?);
             codes.push(code);
             private_keys.push((who, key));
         }
@@ -137,5 +123,14 @@ impl Vault {
             shared_key,
             private_keys,
         })
+    }
+
+    /// The slots of the vault in `space`: `key` wrapped under each way in.
+    fn slots_for(&self, space: Space, key: &Key, ways: &[(SlotId, &str)]) -> Result<VaultSlots> {
+        let mut slots = VaultSlots::new(space);
+        for (slot, secret) in ways {
+            slots.set_slot(*slot, secret, key, self.kdf)?;
+        }
+        Ok(slots)
     }
 }
