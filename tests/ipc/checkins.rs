@@ -11,15 +11,13 @@ fn neither_partner_reads_the_others_check_in_before_both_answer() {
     let app = start(dir.path());
     app.ok("setup_couple", setup_args());
     let ratings = |n: u8| json!({ "love": n, "vulnerability": n, "trust": n, "commitment": n });
+    let refused = |partner: &str, n: u8| {
+        let args = json!({ "partner": partner, "ratings": ratings(n), "note": "" });
+        app.err_kind("answer_checkin", args)
+    };
 
     // Both unlocked (as right after setup): no one answers for the other at the same keyboard.
-    assert_eq!(
-        app.err_kind(
-            "answer_checkin",
-            json!({ "partner": "a", "ratings": ratings(4), "note": "" })
-        ),
-        "not_alone"
-    );
+    assert_eq!(refused("a", 4), "not_alone");
 
     app.lock_and_unlock_as("a", PASS_A);
     assert_eq!(app.ok("checkin_due", json!({}))["due"], true);
@@ -29,13 +27,7 @@ fn neither_partner_reads_the_others_check_in_before_both_answer() {
     );
     assert_eq!(after_a["own"]["ratings"], ratings(4));
     assert_eq!(after_a["revealed"], Value::Null);
-    assert_eq!(
-        app.err_kind(
-            "answer_checkin",
-            json!({ "partner": "b", "ratings": ratings(2), "note": "" })
-        ),
-        "locked"
-    );
+    assert_eq!(refused("b", 2), "locked");
 
     // B alone: A has answered, and that is all B can learn, through any command.
     app.lock_and_unlock_as("b", PASS_B);
