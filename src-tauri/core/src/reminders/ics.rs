@@ -40,43 +40,46 @@ pub fn export(reminders: &[Reminder], now: DateTime<Utc>) -> Result<String> {
             now.year() + ZONE_YEARS_AHEAD,
         )?;
     }
-    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
     for reminder in events {
-        reminder.recurrence()?;
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}@hearth.app", reminder.id));
-        line(&mut out, &format!("DTSTAMP:{stamp}"));
-        line(
-            &mut out,
-            &format!(
-                "DTSTART;TZID={}:{}",
-                reminder.zone,
-                reminder.start_local.format("%Y%m%dT%H%M%S")
-            ),
-        );
-        line(
-            &mut out,
-            &format!("DURATION:PT{}M", reminder.duration_minutes),
-        );
-        line(&mut out, &format!("RRULE:{}", reminder.rule));
-        line(
-            &mut out,
-            &format!("SUMMARY:{}", escape(&reminder.notification_text)),
-        );
-        if reminder.lead_minutes > 0 {
-            line(&mut out, "BEGIN:VALARM");
-            line(&mut out, "ACTION:DISPLAY");
-            line(
-                &mut out,
-                &format!("DESCRIPTION:{}", escape(&reminder.notification_text)),
-            );
-            line(&mut out, &format!("TRIGGER:-PT{}M", reminder.lead_minutes));
-            line(&mut out, "END:VALARM");
-        }
-        line(&mut out, "END:VEVENT");
+        vevent(&mut out, reminder, &stamp)?;
     }
     line(&mut out, "END:VCALENDAR");
     Ok(out)
+}
+
+/// One together-time as a VEVENT, with an alarm at its lead time when it has one.
+fn vevent(out: &mut String, reminder: &Reminder, stamp: &str) -> Result<()> {
+    reminder.recurrence()?;
+    line(out, "BEGIN:VEVENT");
+    line(out, &format!("UID:{}@hearth.app", reminder.id));
+    line(out, &format!("DTSTAMP:{stamp}"));
+    line(
+        out,
+        &format!(
+            "DTSTART;TZID={}:{}",
+            reminder.zone,
+            reminder.start_local.format("%Y%m%dT%H%M%S")
+        ),
+    );
+    line(out, &format!("DURATION:PT{}M", reminder.duration_minutes));
+    line(out, &format!("RRULE:{}", reminder.rule));
+    line(
+        out,
+        &format!("SUMMARY:{}", escape(&reminder.notification_text)),
+    );
+    if reminder.lead_minutes > 0 {
+        line(out, "BEGIN:VALARM");
+        line(out, "ACTION:DISPLAY");
+        line(
+            out,
+            &format!("DESCRIPTION:{}", escape(&reminder.notification_text)),
+        );
+        line(out, &format!("TRIGGER:-PT{}M", reminder.lead_minutes));
+        line(out, "END:VALARM");
+    }
+    line(out, "END:VEVENT");
+    Ok(())
 }
 
 /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).

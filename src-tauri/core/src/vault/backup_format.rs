@@ -102,35 +102,13 @@ fn hmac(key: &[u8]) -> Hmac<Sha256> {
 /// Reads and checks a backup's structure: the parts a backup holds, in order, each whole and
 /// matching its checksum.
 pub fn parse(bytes: &[u8], source: &Path) -> Result<Contents> {
-    let mut rest = bytes;
-    let mut take = |n: usize| -> Result<&[u8]> {
-        if rest.len() < n {
-            return Err(damaged("the file ends too soon"));
-        }
-        let (head, tail) = rest.split_at(n);
-        rest = tail;
-        Ok(head)
-    };
-    if take(8)? != MAGIC {
-        return Err(damaged("this is not a Hearth backup"));
-    }
-    let format = u32::from_le_bytes(take(4)?.try_into().map_err(|_| damaged("header"))?);
-    if format > FORMAT {
-        return Err(VaultError::FormatTooNew {
-            file: source.to_path_buf(),
-            found: format,
-            supported: FORMAT,
-        });
-    }
-    if format == 0 {
-        return Err(damaged("header"));
-    }
-    let count = u32::from_le_bytes(take(4)?.try_into().map_err(|_| damaged("header"))?);
+    let mut reader = Reader(bytes);
+    let format = reader.header(source)?;
+    let count = u32::from_le_bytes(reader.array("header")?);
     let mut allowed = allowed_parts(format).into_iter();
     let mut parts = Vec::new();
     for _ in 0..count {
-        let len = u16::from_le_bytes(take(2)?.try_into().map_err(|_| damaged("a name"))?);
-        let name = std::str::from_utf8(take(len.into())?).map_err(|_| damaged("a name"))?;
+        let (name, data) = reader.part()?;
         // Each part is the next allowed one, skipping only optional ones.
         loop {
             match allowed.next() {
@@ -139,27 +117,68 @@ pub fn parse(bytes: &[u8], source: &Path) -> Result<Contents> {
                 _ => return Err(damaged("its files are not the ones a backup holds")),
             }
         }
-        let size = u64::from_le_bytes(take(8)?.try_into().map_err(|_| damaged("a size"))?);
-        let size = usize::try_from(size).map_err(|_| damaged("a size"))?;
-        let data = take(size)?.to_vec();
-        let sum = take(32)?;
-        if Sha256::digest(&data).as_slice() != sum {
-            return Err(damaged(&format!("{name} does not match its checksum")));
-        }
-        parts.push((name.to_string(), data));
+        parts.push((name, data));
     }
     if allowed.any(|(_, required)| required) {
         return Err(damaged("it holds the wrong number of files"));
     }
     let seal = if format >= 2 {
-        let mut seal = [0u8; SEAL_LEN];
-        seal.copy_from_slice(take(SEAL_LEN)?);
-        Some(seal)
+        Some(reader.array("the seal")?)
     } else {
         None
     };
-    if !rest.is_empty() {
+    if !reader.0.is_empty() {
         return Err(damaged("there is extra data at its end"));
     }
     Ok(Contents { parts, seal })
+}
+
+/// What is left of a backup file's bytes, read from the front.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        if self.0.len() < n {
+            return Err(damaged("the file ends too soon"));
+        }
+        let (head, tail) = self.0.split_at(n);
+        self.0 = tail;
+        Ok(head)
+    }
+
+    fn array<const N: usize>(&mut self, what: &str) -> Result<[u8; N]> {
+        self.take(N)?.try_into().map_err(|_| damaged(what))
+    }
+
+    /// The magic and the format, which must be one this Hearth reads.
+    fn header(&mut self, source: &Path) -> Result<u32> {
+        if self.take(8)? != MAGIC {
+            return Err(damaged("this is not a Hearth backup"));
+        }
+        let format = u32::from_le_bytes(self.array("header")?);
+        if format > FORMAT {
+            return Err(VaultError::FormatTooNew {
+                file: source.to_path_buf(),
+                found: format,
+                supported: FORMAT,
+            });
+        }
+        if format == 0 {
+            return Err(damaged("header"));
+        }
+        Ok(format)
+    }
+
+    /// One part: its name, and its bytes once they match their checksum.
+    fn part(&mut self) -> Result<(String, Vec<u8>)> {
+        let len = u16::from_le_bytes(self.array("a name")?);
+        let name = std::str::from_utf8(self.take(len.into())?).map_err(|_| damaged("a name"))?;
+        let size = u64::from_le_bytes(self.array("a size")?);
+        let size = usize::try_from(size).map_err(|_| damaged("a size"))?;
+        let data = self.take(size)?.to_vec();
+        if Sha256::digest(&data).as_slice() != self.take(32)? {
+            return Err(damaged(&format!("{name} does not match its checksum")));
+        }
+        Ok((name.to_string(), data))
+    }
 }
