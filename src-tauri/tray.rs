@@ -4,7 +4,7 @@
 use std::sync::Mutex;
 
 use chrono::{DateTime, Local, Utc};
-use hearth_core::reminders::live::end_of_day;
+use hearth_core::reminders::local_day::end_of_day;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};

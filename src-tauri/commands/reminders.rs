@@ -2,7 +2,7 @@
 //! wake list), so they keep firing while Hearth is locked.
 
 use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
-use hearth_core::reminders::live::end_of_day;
+use hearth_core::reminders::local_day::{end_of_day, start_of_month};
 use hearth_core::reminders::prefs::{self, ReminderPrefs};
 use hearth_core::reminders::scheduler::Snooze;
 use hearth_core::reminders::store::{
@@ -88,18 +88,8 @@ pub async fn record_together_time<R: Runtime>(
 #[tauri::command]
 pub async fn kept_this_month<R: Runtime>(app: AppHandle<R>) -> CommandResult<u32> {
     on_session(app, |s| {
-        let today = Local::now().date_naive();
-        let first = today
-            .with_day(1)
-            .unwrap_or(today)
-            .and_hms_opt(0, 0, 0)
-            .unwrap_or_default();
-        let since = Local
-            .from_local_datetime(&first)
-            .earliest()
-            .map(|d| d.with_timezone(&Utc))
-            .unwrap_or_else(Utc::now);
-        store::kept_between(s, since, Utc::now())
+        let now = Utc::now();
+        store::kept_between(s, start_of_month(now, &Local), now)
     })
     .await
 }

@@ -120,12 +120,12 @@ export async function changeThenRefresh(pending, refresh, slot) {
 }
 
 // Asks "are you sure?" inside a row of actions rather than in a dialog, so it stays in reach of the
-// keyboard; focus lands on the safe choice.
-export function confirmInPlace(actions, { question, confirmId, onConfirm, onKeep }) {
+// keyboard; focus lands on the safe choice. `action` names what the confirming button does.
+export function confirmInPlace(actions, { question, action = 'Delete', confirmId, onConfirm, onKeep }) {
   const keep = h('button', { type: 'button', class: 'quiet', text: 'Keep it', onclick: onKeep });
   actions.replaceChildren(
     h('span', { class: 'hint', role: 'alert', text: question }),
-    h('button', { type: 'button', class: 'primary', id: confirmId, text: 'Delete', onclick: onConfirm }),
+    h('button', { type: 'button', class: 'primary', id: confirmId, text: action, onclick: onConfirm }),
     keep);
   keep.focus();
 }

@@ -22,3 +22,23 @@ export function localDateTimeIn(days, hour = 19) {
 export function daysToNextSunday(when = new Date()) {
   return (7 - when.getDay()) % 7 || 7;
 }
+
+// The formats the screens show, in the computer's language. A plain date (YYYY-MM-DD) is read as
+// noon local time, so no zone can move it to the day before; anything else is what Date reads.
+const DAY = { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' };
+const MOMENT = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+const SHORT_MOMENT = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+
+function asDate(when) {
+  if (when instanceof Date) return when;
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T12:00:00` : when);
+}
+
+// "Sat, 21 November 2026": the day an entry, a note or an agreement belongs to.
+export const dayText = (when) => asDate(when).toLocaleDateString(undefined, DAY);
+
+// "Saturday 21 November, 19:00": when something will happen or happened.
+export const momentText = (when) => asDate(when).toLocaleString(undefined, MOMENT);
+
+// "Sat 21 Nov, 19:00": the same, where a list has little room.
+export const shortMomentText = (when) => asDate(when).toLocaleString(undefined, SHORT_MOMENT);

@@ -19,70 +19,70 @@ export const INGREDIENTS = [
 ];
 
 export function renderCheckin(app) {
-  const here = unlockedPartners(app.status);
   const error = errorSlot('checkin-error');
   const body = h('div', { id: 'checkin-body' }, h('p', { class: 'hint', text: 'Loading…' }));
   const trends = h('div', { class: 'card', id: 'checkin-trends', 'aria-labelledby': 'trends-title' });
-
+  // Shows this week as `state` has it (or as the core says), then the trend.
   async function load(state) {
     try {
       const current = state ?? await api.checkinState();
-      body.replaceChildren(current.revealed ? reveal(app, current.revealed) : waiting(current));
+      body.replaceChildren(current.revealed ? reveal(app, current.revealed) : waiting(app, current, load));
       const weeks = await api.checkinTrends();
       trends.replaceChildren(h('h2', { id: 'trends-title', text: 'Over the weeks' }), ...trendChart(app, weeks));
     } catch (err) {
       showError(error, err);
     }
   }
-
-  function waiting(state) {
-    const answered = (id) => (id === 'a' ? state.aAnswered : state.bAnswered);
-    const progress = h('p', { id: 'checkin-progress', text: app.status.partners
-      .map((p) => `${p.name} ${answered(p.id) ? 'has answered' : 'has not answered yet'}`).join('. ') + '.' });
-    if (here.length !== 1) {
-      return h('div', { class: 'card' }, progress,
-        h('p', { text: 'Each of you answers in your own unlock, so your answers stay yours until you have both answered. Lock, then unlock only as yourself.' }));
-    }
-    const me = here[0];
-    const other = otherPartner(app.status, me.id);
-    return h('div', {}, h('div', { class: 'card' }, progress,
-      state.own ? h('p', { text: `You can change your answers until ${other.name} answers. Then you will both see both.` })
-        : h('p', { text: `${other.name} will not see your answers until they have answered too.` })),
-    answerForm(me, state.own));
-  }
-
-  function answerForm(me, own) {
-    const formError = errorSlot('checkin-form-error');
-    const form = h('form', { class: 'card', id: 'checkin-form', 'aria-labelledby': 'checkin-form-title' },
-      h('h2', { id: 'checkin-form-title', text: `${me.name}, this week` }),
-      INGREDIENTS.map((ingredient) => h('fieldset', { class: 'rating' },
-        h('legend', { text: ingredient.label }),
-        h('p', { class: 'hint', text: ingredient.about }),
-        h('div', { class: 'rating-scale' }, [1, 2, 3, 4, 5].map((n) => h('label', { class: 'rating-choice' },
-          h('input', { type: 'radio', name: ingredient.key, value: n, id: `rate-${ingredient.key}-${n}`,
-            checked: own?.ratings[ingredient.key] === n }),
-          h('span', { text: String(n) })))),
-        h('p', { class: 'hint scale-ends', text: '1: not much this week · 5: strongly' }))),
-      labelled('checkin-note', 'A note, if you like', h('textarea', { id: 'checkin-note', rows: 3, maxlength: 2000, text: own?.note ?? '' })),
-      formError,
-      h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: 'checkin-save', text: own ? 'Update my answers' : 'Save my answers' })));
-    onSubmit(form, formError, 'Saving…', async () => {
-      const ratings = {};
-      for (const { key, label } of INGREDIENTS) {
-        const chosen = form.querySelector(`input[name="${key}"]:checked`);
-        if (!chosen) throw new Error(`Choose a number for ${label.toLowerCase()}.`);
-        ratings[key] = Number(chosen.value);
-      }
-      await load(await api.answerCheckin(me.id, ratings, value('checkin-note')));
-    });
-    return form;
-  }
-
   load();
   return h('section', { class: 'checkin', 'aria-labelledby': 'checkin-title' },
     h('h1', { id: 'checkin-title', text: 'Check-in' }),
     h('p', { class: 'lede', text: 'Once a week, if you like: each of you rates four things that hold a relationship up. You see each other\'s answers only when you have both answered, side by side. There are no right numbers; the talk afterwards is the point.' }),
     error, body, trends, reflectionCard(app));
+}
+
+// Who has answered so far; a partner unlocked alone gets the form, `answered` hears the new state.
+function waiting(app, state, answered) {
+  const here = unlockedPartners(app.status);
+  const hasAnswered = (id) => (id === 'a' ? state.aAnswered : state.bAnswered);
+  const progress = h('p', { id: 'checkin-progress', text: app.status.partners
+    .map((p) => `${p.name} ${hasAnswered(p.id) ? 'has answered' : 'has not answered yet'}`).join('. ') + '.' });
+  if (here.length !== 1) {
+    return h('div', { class: 'card' }, progress,
+      h('p', { text: 'Each of you answers in your own unlock, so your answers stay yours until you have both answered. Lock, then unlock only as yourself.' }));
+  }
+  const me = here[0];
+  const other = otherPartner(app.status, me.id);
+  return h('div', {}, h('div', { class: 'card' }, progress,
+    state.own ? h('p', { text: `You can change your answers until ${other.name} answers. Then you will both see both.` })
+      : h('p', { text: `${other.name} will not see your answers until they have answered too.` })),
+  answerForm(me, state.own, answered));
+}
+
+function answerForm(me, own, answered) {
+  const formError = errorSlot('checkin-form-error');
+  const form = h('form', { class: 'card', id: 'checkin-form', 'aria-labelledby': 'checkin-form-title' },
+    h('h2', { id: 'checkin-form-title', text: `${me.name}, this week` }),
+    INGREDIENTS.map((ingredient) => h('fieldset', { class: 'rating' },
+      h('legend', { text: ingredient.label }),
+      h('p', { class: 'hint', text: ingredient.about }),
+      h('div', { class: 'rating-scale' }, [1, 2, 3, 4, 5].map((n) => h('label', { class: 'rating-choice' },
+        h('input', { type: 'radio', name: ingredient.key, value: n, id: `rate-${ingredient.key}-${n}`,
+          checked: own?.ratings[ingredient.key] === n }),
+        h('span', { text: String(n) })))),
+      h('p', { class: 'hint scale-ends', text: '1: not much this week · 5: strongly' }))),
+    labelled('checkin-note', 'A note, if you like', h('textarea', { id: 'checkin-note', rows: 3, maxlength: 2000, text: own?.note ?? '' })),
+    formError,
+    h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: 'checkin-save', text: own ? 'Update my answers' : 'Save my answers' })));
+  onSubmit(form, formError, 'Saving…', async () => {
+    const ratings = {};
+    for (const { key, label } of INGREDIENTS) {
+      const chosen = form.querySelector(`input[name="${key}"]:checked`);
+      if (!chosen) throw new Error(`Choose a number for ${label.toLowerCase()}.`);
+      ratings[key] = Number(chosen.value);
+    }
+    await answered(await api.answerCheckin(me.id, ratings, value('checkin-note')));
+  });
+  return form;
 }
 
 // Both answers, one row per ingredient, and the notes.

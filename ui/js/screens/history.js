@@ -4,12 +4,9 @@
 import { api } from '../api.js';
 import { h, errorSlot, labelled, showError, statusLine } from '../dom.js';
 import { options } from '../prompt-meta.js';
+import { dayText } from '../time.js';
 
 const RESURFACE = [['0', 'Never'], ['3', 'After 3 months'], ['6', 'After 6 months'], ['12', 'After a year']];
-
-function when(iso) {
-  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-}
 
 export function renderHistory() {
   const error = errorSlot('history-error');
@@ -28,13 +25,13 @@ export function renderHistory() {
   });
 
   Promise.all([api.promptHistory(), api.listAnswers(), api.getSettings(), api.listTogetherNotes()]).then(([talks, pairs, settings, saved]) => {
-    notes.replaceChildren(...saved.map((n) => h('li', {}, h('span', { class: 'hint', text: when(n.createdAt) }), ' ', h('span', { class: 'answer-text', text: n.note }))));
+    notes.replaceChildren(...saved.map((n) => h('li', {}, h('span', { class: 'hint', text: dayText(n.createdAt) }), ' ', h('span', { class: 'answer-text', text: n.note }))));
     resurface.value = String(settings.resurfaceMonths);
     discussed.replaceChildren(...(talks.length
-      ? talks.map((t) => h('li', {}, h('span', { class: 'hint', text: when(t.discussedAt) }), ' ', h('span', { text: t.text })))
+      ? talks.map((t) => h('li', {}, h('span', { class: 'hint', text: dayText(t.discussedAt) }), ' ', h('span', { text: t.text })))
       : [h('li', { text: 'Nothing yet. Prompts you talk through in the together mode appear here.' })]));
     answers.replaceChildren(...pairs.map((pair) => h('article', { class: 'card' },
-      h('p', { class: 'hint', text: when(pair.answeredAt) }),
+      h('p', { class: 'hint', text: dayText(pair.answeredAt) }),
       h('p', { class: 'prompt-text', text: pair.promptText }),
       h('div', { class: 'pair' },
         h('p', { class: 'answer-text', text: pair.firstAnswer }),

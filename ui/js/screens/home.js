@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { h, errorSlot, every, labelled, onSubmit, showError, statusLine, value } from '../dom.js';
 import { nameOf, otherPartner, unlockedNames, unlockedPartners } from '../people.js';
 import { describe, options } from '../prompt-meta.js';
+import { dayText, momentText } from '../time.js';
 
 function greeting(hour) {
   if (hour < 12) return 'Good morning';
@@ -92,7 +93,7 @@ function togetherCard(app) {
     every(30000, tick, signal);
     body.replaceChildren(...[
       h('p', { class: 'prompt-text', id: 'home-next-title', text: next.title }),
-      h('p', { class: 'hint', text: starts.toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) }),
+      h('p', { class: 'hint', text: momentText(starts) }),
       left, keptLine].filter(Boolean));
   }).catch(() => body.replaceChildren(h('p', { class: 'hint', text: 'Reminders could not be read just now.' })));
   return card;
@@ -139,7 +140,7 @@ function appreciationCard(app) {
     if (!note) return;
     const from = nameOf(app.status, note.author);
     resurfaced.replaceChildren(
-      h('p', { class: 'hint', text: `From ${from}, ${new Date(note.createdAt).toLocaleDateString()}:` }),
+      h('p', { class: 'hint', text: `From ${from}, ${dayText(note.createdAt)}:` }),
       h('p', { class: 'prompt-text', id: 'appreciation-resurfaced', text: note.body }));
   }).catch(() => {});
   return form;

@@ -9,89 +9,92 @@ export function renderPrompts(app) {
   const error = errorSlot('prompts-error');
   const list = h('div', { class: 'prompt-list', id: 'prompt-list', 'aria-live': 'polite' });
   const count = statusLine('prompt-count', 'hint');
+  const filters = promptFilters(app.signal, () => refresh());
+  const editor = promptEditor(refresh);
+  const screen = { app, editor, refresh, mark: (pending) => changeThenRefresh(pending, refresh, error) };
+  async function refresh() {
+    showError(error, null);
+    try {
+      const prompts = await api.listPrompts(filters.value());
+      count.textContent = prompts.length === 1 ? '1 prompt' : `${prompts.length} prompts`;
+      list.replaceChildren(...prompts.map((prompt) => libraryCard(screen, prompt)));
+    } catch (err) {
+      showError(error, err);
+    }
+  }
+  api.consentStatus().then((consent) => {
+    const categories = visibleCategories(consent.bothOptedIn);
+    filters.setCategories(categories);
+    editor.setCategories(categories);
+    return refresh();
+  }).catch((err) => showError(error, err));
+  return h('section', { class: 'prompts', 'aria-labelledby': 'prompts-title', 'data-search': 'prompt-search' },
+    h('div', { class: 'title-row' },
+      h('h1', { id: 'prompts-title', text: 'Prompts' }),
+      h('button', { type: 'button', id: 'write-own', text: 'Write your own', onclick: () => editor.open(null) })),
+    filters.element, editor.element, error, count, list);
+}
 
+// Category, depth, kind, a search, favourites only, and "not for us" shown or not. `changed` runs
+// on every change (typing in the search waits a moment).
+function promptFilters(signal, changed) {
   const category = h('select', { id: 'filter-category' });
   const depth = h('select', { id: 'filter-depth' }, options(Object.entries(DEPTHS), '', 'Any depth'));
   const kind = h('select', { id: 'filter-kind' }, options(Object.entries(KINDS), '', 'Any kind'));
   const search = h('input', { id: 'prompt-search', type: 'search', placeholder: 'Search (press /)', 'aria-keyshortcuts': '/' });
   const favourites = h('input', { id: 'filter-favourites', type: 'checkbox' });
   const hidden = h('input', { id: 'filter-hidden', type: 'checkbox' });
-
-  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter prompts' },
+  const element = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter prompts' },
     labelled('filter-category', 'Category', category),
     labelled('filter-depth', 'Depth', depth),
     labelled('filter-kind', 'Kind', kind),
     labelled('prompt-search', 'Search', search),
     h('label', { class: 'check' }, favourites, ' Favourites only'),
     h('label', { class: 'check' }, hidden, ' Show "not for us"'));
-  filters.addEventListener('submit', (event) => event.preventDefault());
-
-  async function refresh() {
-    showError(error, null);
-    try {
-      const prompts = await api.listPrompts({
-        category: category.value || null,
-        depth: depth.value || null,
-        kind: kind.value || null,
-        search: search.value || null,
-        favouritesOnly: favourites.checked,
-        includeHidden: hidden.checked,
-      });
-      count.textContent = prompts.length === 1 ? '1 prompt' : `${prompts.length} prompts`;
-      list.replaceChildren(...prompts.map((prompt) => card(prompt)));
-    } catch (err) {
-      showError(error, err);
-    }
-  }
-
-  function card(prompt) {
-    const fav = h('button', { type: 'button', class: 'quiet', id: `fav-${prompt.id}`, 'aria-pressed': String(prompt.favourite),
-      text: prompt.favourite ? '★ Favourite' : '☆ Favourite',
-      onclick: () => mark(api.setFavourite(prompt.id, !prompt.favourite)) });
-    const hide = h('button', { type: 'button', class: 'quiet', id: `hide-${prompt.id}`, 'aria-pressed': String(prompt.hidden),
-      text: prompt.hidden ? 'Bring back' : 'Not for us',
-      onclick: () => mark(api.setHidden(prompt.id, !prompt.hidden)) });
-    const reveal = h('button', { type: 'button', class: 'quiet', text: 'Answer, then reveal',
-      onclick: () => app.go('reveal', { prompt }) });
-    const own = prompt.custom ? [
-      h('button', { type: 'button', class: 'quiet', text: 'Edit', onclick: () => editor.open(prompt) }),
-      h('button', { type: 'button', class: 'quiet', id: `delete-${prompt.id}`, text: 'Delete',
-        onclick: (event) => remove(prompt, event.target.closest('.prompt')) }),
-    ] : [];
-    return promptCard(prompt, fav, hide, reveal, ...own);
-  }
-
-  const mark = (pending) => changeThenRefresh(pending, refresh, error);
-
-  // History keeps the prompt's text either way.
-  function remove(prompt, cardElement) {
-    confirmInPlace(cardElement.querySelector('.actions'), {
-      question: 'Delete this prompt? What you discussed stays in history.',
-      confirmId: `confirm-delete-${prompt.id}`,
-      onConfirm: () => mark(api.deletePrompt(prompt.id)),
-      onKeep: () => refresh(),
-    });
-  }
-
-  const editor = promptEditor(refresh);
-  for (const control of [category, depth, kind, favourites, hidden]) control.addEventListener('change', refresh);
+  element.addEventListener('submit', (event) => event.preventDefault());
+  for (const control of [category, depth, kind, favourites, hidden]) control.addEventListener('change', changed);
   let typing;
   search.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(refresh, 200);
+    typing = setTimeout(changed, 200);
   });
+  signal.addEventListener('abort', () => clearTimeout(typing));
+  return {
+    element,
+    setCategories: (categories) => category.replaceChildren(...options(categories, '', 'All categories')),
+    value: () => ({
+      category: category.value || null,
+      depth: depth.value || null,
+      kind: kind.value || null,
+      search: search.value || null,
+      favouritesOnly: favourites.checked,
+      includeHidden: hidden.checked,
+    }),
+  };
+}
 
-  api.consentStatus().then((consent) => {
-    category.replaceChildren(...options(visibleCategories(consent.bothOptedIn), '', 'All categories'));
-    editor.setCategories(visibleCategories(consent.bothOptedIn));
-    return refresh();
-  }).catch((err) => showError(error, err));
-
-  return h('section', { class: 'prompts', 'aria-labelledby': 'prompts-title', 'data-search': 'prompt-search' },
-    h('div', { class: 'title-row' },
-      h('h1', { id: 'prompts-title', text: 'Prompts' }),
-      h('button', { type: 'button', id: 'write-own', text: 'Write your own', onclick: () => editor.open(null) })),
-    filters, editor.element, error, count, list);
+// One prompt of the library with its marks; the couple's own prompts can be edited and deleted
+// (history keeps a deleted prompt's text).
+function libraryCard({ app, editor, refresh, mark }, prompt) {
+  const fav = h('button', { type: 'button', class: 'quiet', id: `fav-${prompt.id}`, 'aria-pressed': String(prompt.favourite),
+    text: prompt.favourite ? '★ Favourite' : '☆ Favourite',
+    onclick: () => mark(api.setFavourite(prompt.id, !prompt.favourite)) });
+  const hide = h('button', { type: 'button', class: 'quiet', id: `hide-${prompt.id}`, 'aria-pressed': String(prompt.hidden),
+    text: prompt.hidden ? 'Bring back' : 'Not for us',
+    onclick: () => mark(api.setHidden(prompt.id, !prompt.hidden)) });
+  const reveal = h('button', { type: 'button', class: 'quiet', text: 'Answer, then reveal',
+    onclick: () => app.go('reveal', { prompt }) });
+  const own = prompt.custom ? [
+    h('button', { type: 'button', class: 'quiet', text: 'Edit', onclick: () => editor.open(prompt) }),
+    h('button', { type: 'button', class: 'quiet', id: `delete-${prompt.id}`, text: 'Delete',
+      onclick: (event) => confirmInPlace(event.target.closest('.prompt').querySelector('.actions'), {
+        question: 'Delete this prompt? What you discussed stays in history.',
+        confirmId: `confirm-delete-${prompt.id}`,
+        onConfirm: () => mark(api.deletePrompt(prompt.id)),
+        onKeep: () => refresh(),
+      }) }),
+  ] : [];
+  return promptCard(prompt, fav, hide, reveal, ...own);
 }
 
 // The form for adding or editing one of the couple's own prompts.

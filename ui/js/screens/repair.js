@@ -1,11 +1,14 @@
 // Conflict repair, guided: one speaks for a set time while the other listens, the listener says back
 // what they heard, then they swap. Reframing questions look for the wish for closeness underneath,
 // and the talk ends with one small agreement, kept in the shared space.
+//
+// Each step is a function of `flow`: { app, show(...content), startTimer(ms, work), stopTimer() }.
 
 import { api } from '../api.js';
-import { h, errorSlot, labelled, onSubmit, statusLine, value } from '../dom.js';
+import { h, errorSlot, every, labelled, onSubmit, statusLine, value } from '../dom.js';
 import { otherPartner, partnerOf } from '../people.js';
 import { options } from '../prompt-meta.js';
+import { dayText } from '../time.js';
 
 const REFRAMES = [
   'Under this disagreement, what closeness was each of you hoping for?',
@@ -15,153 +18,165 @@ const REFRAMES = [
 ];
 
 export function renderRepair(app) {
-  const partners = app.status.partners;
   const section = h('section', { class: 'repair', 'aria-labelledby': 'repair-title' });
-  let timer = null;
-  const stopTimer = () => { clearInterval(timer); timer = null; };
-  app.onLeave(stopTimer);
-
-  const careLink = () => h('button', { type: 'button', class: 'quiet', id: 'repair-care', text: 'If things feel unsafe or stuck, read this first',
-    onclick: () => { stopTimer(); app.go('care'); } });
-
-  function show(...content) {
-    section.replaceChildren(h('h1', { id: 'repair-title', tabindex: '-1', text: 'Repair a disagreement' }), ...content);
-    section.querySelector('[data-autofocus]')?.focus();
-  }
-
-  function start() {
-    stopTimer();
-    const first = h('select', { id: 'repair-first', 'data-autofocus': '' }, options(partners.map((p) => [p.id, p.name]), partners[0]?.id));
-    const minutes = h('select', { id: 'repair-minutes' }, options([['2', '2 minutes'], ['3', '3 minutes'], ['5', '5 minutes']], '3'));
-    show(
-      h('p', { class: 'lede', text: 'A calm way through a hard conversation. One of you speaks while the other only listens; the listener says back what they heard; then you swap. Most conflict hides a wish to be closer, and this is a way to find it.' }),
-      h('div', { class: 'card' },
-        h('h2', { text: 'Before you begin' }),
-        h('ul', { class: 'questions' },
-          h('li', { text: 'Sit where you can see each other. Put the phones away.' }),
-          h('li', { text: 'The speaker talks about their own feelings and needs: "I felt… when…".' }),
-          h('li', { text: 'The listener listens to understand, not to answer. No defending yet.' })),
-        h('div', { class: 'row' },
-          labelled('repair-first', 'Who speaks first', first),
-          labelled('repair-minutes', 'Time for each speaker', minutes)),
-        h('div', { class: 'actions start' },
-          h('button', { type: 'button', class: 'primary', id: 'repair-begin', text: 'Begin',
-            onclick: () => {
-              const speaker = partnerOf(app.status, first.value);
-              const listener = otherPartner(app.status, first.value);
-              speak(speaker, listener, Number(minutes.value), 1);
-            } }),
-          careLink())),
-      agreementsCard());
-  }
-
-  // The speaker's turn, with a timer that counts down from the wall clock (so a busy page never
-  // makes it drift) and can be paused.
-  function speak(speaker, listener, minutes, round) {
-    stopTimer();
-    let remaining = minutes * 60 * 1000;
-    let endsAt = Date.now() + remaining;
-    let paused = false;
-    const clock = h('p', { class: 'timer', id: 'repair-timer', role: 'timer', 'aria-label': 'Time left' });
-    const ended = statusLine('repair-timer-status');
-    const pause = h('button', { type: 'button', id: 'repair-pause', text: 'Pause' });
-    const render = () => {
-      const left = Math.max(0, paused ? remaining : endsAt - Date.now());
-      const seconds = Math.ceil(left / 1000);
-      clock.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-      if (left === 0 && timer) {
-        stopTimer();
-        ended.textContent = `Time. ${speaker.name}, finish your sentence, then hand over.`;
-      }
-    };
-    pause.addEventListener('click', () => {
-      if (paused) {
-        endsAt = Date.now() + remaining;
-        pause.textContent = 'Pause';
-      } else {
-        remaining = Math.max(0, endsAt - Date.now());
-        pause.textContent = 'Resume';
-      }
-      paused = !paused;
-      render();
-    });
-    timer = setInterval(render, 250);
-    render();
-    show(
-      h('div', { class: 'card turn' },
-        h('p', { class: 'hint', text: `Turn ${round} of 2` }),
-        h('h2', { id: 'repair-speaker', text: `${speaker.name} has the floor` }),
-        clock, ended,
-        h('p', { text: `${speaker.name}: say what happened for you and what you felt, about yourself rather than about ${listener.name}.` }),
-        h('p', { text: `${listener.name}: listen. You will say back what you heard, so there is nothing to prepare.` }),
-        h('div', { class: 'actions start' },
-          pause,
-          h('button', { type: 'button', class: 'primary', id: 'repair-done-speaking', text: 'Done speaking', 'data-autofocus': '',
-            onclick: () => reflect(speaker, listener, minutes, round) }))));
-  }
-
-  function reflect(speaker, listener, minutes, round) {
-    stopTimer();
-    const note = statusLine('repair-reflect-status');
-    show(h('div', { class: 'card turn' },
-      h('h2', { id: 'repair-listener', text: `${listener.name}, say back what you heard` }),
-      h('p', { text: `In your own words: "What I heard is… Did I get that right?" Then ${speaker.name} says whether it fits.` }),
-      note,
-      h('div', { class: 'actions start' },
-        h('button', { type: 'button', class: 'primary', id: 'repair-heard', text: `${speaker.name} feels heard`, 'data-autofocus': '',
-          onclick: () => (round === 1 ? speak(listener, speaker, minutes, 2) : reframe()) }),
-        h('button', { type: 'button', id: 'repair-again', text: 'Not quite yet',
-          onclick: () => { note.textContent = `${speaker.name}, say the part that was missed, then ${listener.name} tries again.`; } }))));
-  }
-
-  function reframe() {
-    show(h('div', { class: 'card' },
-      h('h2', { id: 'repair-reframe', text: 'Look underneath it, together' }),
-      h('p', { text: 'Take these one at a time, each of you answering.' }),
-      h('ul', { class: 'questions', id: 'repair-questions' }, REFRAMES.map((q) => h('li', { text: q }))),
-      h('div', { class: 'actions start' },
-        h('button', { type: 'button', class: 'primary', id: 'repair-next', text: 'On to one small agreement', 'data-autofocus': '',
-          onclick: agree }),
-        careLink())));
-  }
-
-  function agree() {
-    const error = errorSlot('repair-error');
-    const form = h('form', { class: 'card', 'aria-labelledby': 'repair-agree-title' },
-      h('h2', { id: 'repair-agree-title', text: 'One small agreement' }),
-      h('p', { text: 'Not the whole problem: one thing you will both try this week. Small enough to keep.' }),
-      labelled('repair-agreement', 'We agree to…', h('input', { id: 'repair-agreement', type: 'text', maxlength: 500, required: true, autocomplete: 'off', 'data-autofocus': '' })),
-      error,
-      h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: 'repair-save', text: 'Save our agreement' })));
-    onSubmit(form, error, 'Saving…', async () => {
-      const saved = await api.saveAgreement(value('repair-agreement'));
-      show(h('div', { class: 'card' },
-        h('h2', { id: 'repair-saved', text: 'Agreed' }),
-        h('p', { class: 'prompt-text', id: 'repair-saved-text', text: saved.agreement }),
-        h('p', { text: 'Thank you both for staying with it. That takes care.' }),
-        h('div', { class: 'actions start' },
-          h('button', { type: 'button', id: 'repair-again-later', text: 'Back to the start', 'data-autofocus': '', onclick: start }))),
-      agreementsCard());
-    });
-    show(form);
-  }
-
-  function agreementsCard() {
-    const list = h('ul', { class: 'agreements', id: 'agreement-list' });
-    const card = h('div', { class: 'card', 'aria-labelledby': 'agreements-title' },
-      h('h2', { id: 'agreements-title', text: 'Your agreements' }), list);
-    api.listAgreements().then((agreements) => {
-      if (!agreements.length) {
-        list.replaceWith(h('p', { class: 'hint', text: 'The agreements you make here are kept for both of you.' }));
-        return;
-      }
-      list.replaceChildren(...agreements.map((a) => h('li', {},
-        h('span', { text: a.agreement }),
-        h('span', { class: 'hint', text: ` · ${new Date(a.createdAt).toLocaleDateString()}` }))));
-    }).catch(() => {});
-    return card;
-  }
-
-  start();
+  let stop = () => {};
+  const flow = {
+    app,
+    show(...content) {
+      section.replaceChildren(h('h1', { id: 'repair-title', tabindex: '-1', text: 'Repair a disagreement' }), ...content);
+      section.querySelector('[data-autofocus]')?.focus();
+    },
+    // A talk runs one timer at a time; it also stops when the screen is left (every() sees to it).
+    startTimer(ms, work) {
+      flow.stopTimer();
+      stop = every(ms, work, app.signal);
+    },
+    stopTimer() {
+      stop();
+      stop = () => {};
+    },
+  };
+  start(flow);
   return section;
+}
+
+function careLink(flow) {
+  return h('button', { type: 'button', class: 'quiet', id: 'repair-care', text: 'If things feel unsafe or stuck, read this first',
+    onclick: () => { flow.stopTimer(); flow.app.go('care'); } });
+}
+
+function start(flow) {
+  flow.stopTimer();
+  const { status } = flow.app;
+  const first = h('select', { id: 'repair-first', 'data-autofocus': '' }, options(status.partners.map((p) => [p.id, p.name]), status.partners[0]?.id));
+  const minutes = h('select', { id: 'repair-minutes' }, options([['2', '2 minutes'], ['3', '3 minutes'], ['5', '5 minutes']], '3'));
+  flow.show(
+    h('p', { class: 'lede', text: 'A calm way through a hard conversation. One of you speaks while the other only listens; the listener says back what they heard; then you swap. Most conflict hides a wish to be closer, and this is a way to find it.' }),
+    h('div', { class: 'card' },
+      h('h2', { text: 'Before you begin' }),
+      h('ul', { class: 'questions' },
+        h('li', { text: 'Sit where you can see each other. Put the phones away.' }),
+        h('li', { text: 'The speaker talks about their own feelings and needs: "I felt… when…".' }),
+        h('li', { text: 'The listener listens to understand, not to answer. No defending yet.' })),
+      h('div', { class: 'row' },
+        labelled('repair-first', 'Who speaks first', first),
+        labelled('repair-minutes', 'Time for each speaker', minutes)),
+      h('div', { class: 'actions start' },
+        h('button', { type: 'button', class: 'primary', id: 'repair-begin', text: 'Begin',
+          onclick: () => speak(flow, partnerOf(status, first.value), otherPartner(status, first.value), Number(minutes.value), 1) }),
+        careLink(flow))),
+    agreementsCard());
+}
+
+// The speaker's clock counts down from the wall clock (so a busy page never makes it drift) and
+// can be paused.
+function turnClock(flow, speaker, minutes) {
+  let remaining = minutes * 60 * 1000;
+  let endsAt = Date.now() + remaining;
+  let paused = false;
+  let running = true;
+  const clock = h('p', { class: 'timer', id: 'repair-timer', role: 'timer', 'aria-label': 'Time left' });
+  const ended = statusLine('repair-timer-status');
+  const pause = h('button', { type: 'button', id: 'repair-pause', text: 'Pause' });
+  const render = () => {
+    const left = Math.max(0, paused ? remaining : endsAt - Date.now());
+    const seconds = Math.ceil(left / 1000);
+    clock.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    if (left === 0 && running) {
+      running = false;
+      flow.stopTimer();
+      ended.textContent = `Time. ${speaker.name}, finish your sentence, then hand over.`;
+    }
+  };
+  pause.addEventListener('click', () => {
+    if (paused) {
+      endsAt = Date.now() + remaining;
+      pause.textContent = 'Pause';
+    } else {
+      remaining = Math.max(0, endsAt - Date.now());
+      pause.textContent = 'Resume';
+    }
+    paused = !paused;
+    render();
+  });
+  flow.startTimer(250, render);
+  render();
+  return { clock, ended, pause };
+}
+
+function speak(flow, speaker, listener, minutes, round) {
+  const { clock, ended, pause } = turnClock(flow, speaker, minutes);
+  flow.show(
+    h('div', { class: 'card turn' },
+      h('p', { class: 'hint', text: `Turn ${round} of 2` }),
+      h('h2', { id: 'repair-speaker', text: `${speaker.name} has the floor` }),
+      clock, ended,
+      h('p', { text: `${speaker.name}: say what happened for you and what you felt, about yourself rather than about ${listener.name}.` }),
+      h('p', { text: `${listener.name}: listen. You will say back what you heard, so there is nothing to prepare.` }),
+      h('div', { class: 'actions start' },
+        pause,
+        h('button', { type: 'button', class: 'primary', id: 'repair-done-speaking', text: 'Done speaking', 'data-autofocus': '',
+          onclick: () => reflect(flow, speaker, listener, minutes, round) }))));
+}
+
+function reflect(flow, speaker, listener, minutes, round) {
+  flow.stopTimer();
+  const note = statusLine('repair-reflect-status');
+  flow.show(h('div', { class: 'card turn' },
+    h('h2', { id: 'repair-listener', text: `${listener.name}, say back what you heard` }),
+    h('p', { text: `In your own words: "What I heard is… Did I get that right?" Then ${speaker.name} says whether it fits.` }),
+    note,
+    h('div', { class: 'actions start' },
+      h('button', { type: 'button', class: 'primary', id: 'repair-heard', text: `${speaker.name} feels heard`, 'data-autofocus': '',
+        onclick: () => (round === 1 ? speak(flow, listener, speaker, minutes, 2) : reframe(flow)) }),
+      h('button', { type: 'button', id: 'repair-again', text: 'Not quite yet',
+        onclick: () => { note.textContent = `${speaker.name}, say the part that was missed, then ${listener.name} tries again.`; } }))));
+}
+
+function reframe(flow) {
+  flow.show(h('div', { class: 'card' },
+    h('h2', { id: 'repair-reframe', text: 'Look underneath it, together' }),
+    h('p', { text: 'Take these one at a time, each of you answering.' }),
+    h('ul', { class: 'questions', id: 'repair-questions' }, REFRAMES.map((q) => h('li', { text: q }))),
+    h('div', { class: 'actions start' },
+      h('button', { type: 'button', class: 'primary', id: 'repair-next', text: 'On to one small agreement', 'data-autofocus': '',
+        onclick: () => agree(flow) }),
+      careLink(flow))));
+}
+
+function agree(flow) {
+  const error = errorSlot('repair-error');
+  const form = h('form', { class: 'card', 'aria-labelledby': 'repair-agree-title' },
+    h('h2', { id: 'repair-agree-title', text: 'One small agreement' }),
+    h('p', { text: 'Not the whole problem: one thing you will both try this week. Small enough to keep.' }),
+    labelled('repair-agreement', 'We agree to…', h('input', { id: 'repair-agreement', type: 'text', maxlength: 500, required: true, autocomplete: 'off', 'data-autofocus': '' })),
+    error,
+    h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: 'repair-save', text: 'Save our agreement' })));
+  onSubmit(form, error, 'Saving…', async () => {
+    const saved = await api.saveAgreement(value('repair-agreement'));
+    flow.show(h('div', { class: 'card' },
+      h('h2', { id: 'repair-saved', text: 'Agreed' }),
+      h('p', { class: 'prompt-text', id: 'repair-saved-text', text: saved.agreement }),
+      h('p', { text: 'Thank you both for staying with it. That takes care.' }),
+      h('div', { class: 'actions start' },
+        h('button', { type: 'button', id: 'repair-again-later', text: 'Back to the start', 'data-autofocus': '', onclick: () => start(flow) }))),
+    agreementsCard());
+  });
+  flow.show(form);
+}
+
+function agreementsCard() {
+  const list = h('ul', { class: 'agreements', id: 'agreement-list' });
+  const card = h('div', { class: 'card', 'aria-labelledby': 'agreements-title' },
+    h('h2', { id: 'agreements-title', text: 'Your agreements' }), list);
+  api.listAgreements().then((agreements) => {
+    if (!agreements.length) {
+      list.replaceWith(h('p', { class: 'hint', text: 'The agreements you make here are kept for both of you.' }));
+      return;
+    }
+    list.replaceChildren(...agreements.map((a) => h('li', {},
+      h('span', { text: a.agreement }),
+      h('span', { class: 'hint', text: ` · ${dayText(a.createdAt)}` }))));
+  }).catch(() => {});
+  return card;
 }

@@ -8,9 +8,8 @@ import { describe } from '../prompt-meta.js';
 
 export function renderReveal(app) {
   const prompt = app.params?.prompt;
-  const partners = app.status.partners;
   const section = h('section', { class: 'reveal', 'aria-labelledby': 'reveal-title' });
-  if (!prompt || partners.length < 2) {
+  if (!prompt || app.status.partners.length < 2) {
     section.append(h('h1', { id: 'reveal-title', text: 'Answer, then reveal' }),
       h('p', { text: 'Choose a prompt first, from Prompts or from today\'s prompt on Home.' }));
     return section;
@@ -20,56 +19,60 @@ export function renderReveal(app) {
     h('p', { class: 'prompt-text large', id: 'reveal-prompt', text: prompt.text }),
     h('p', { class: 'hint', text: describe(prompt) }),
   ];
-
-  function chooseFirst() {
-    section.replaceChildren(...header, h('div', { class: 'card' },
-      h('h2', { id: 'reveal-who', text: 'Who answers first?' }),
-      h('div', { class: 'actions start' }, partners.map((p) => h('button', {
-        type: 'button', class: 'partner-choice small', id: `reveal-first-${p.id}`, text: p.name,
-        onclick: () => answer(p, otherPartner(app.status, p.id), null),
-      })))));
-    section.querySelector('button').focus();
-  }
-
-  function answer(writer, other, firstAnswer) {
-    const error = errorSlot('reveal-error');
-    const id = firstAnswer === null ? 'reveal-first' : 'reveal-second';
-    const form = h('form', { class: 'card' },
-      h('h2', { id: 'reveal-who', text: `${writer.name}, your answer` }),
-      h('p', { class: 'look-away', text: `${other.name}, please look away until ${writer.name} is done.` }),
-      h('label', { for: id, class: 'visually-hidden', text: `${writer.name}'s answer` }),
-      h('textarea', { id, rows: 5, maxlength: 5000, required: true }),
-      error,
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: `${id}-done`,
-        text: firstAnswer === null ? 'Hide my answer' : 'Reveal both answers' })));
-    onSubmit(form, error, 'Saving…', async () => {
-      const text = value(id);
-      if (!text.trim()) throw new Error(`${writer.name}, write something first, even a few words.`);
-      if (firstAnswer === null) {
-        answer(other, writer, { partner: writer, text });
-      } else {
-        const pair = await api.saveAnswers(prompt.id, firstAnswer.partner.id, firstAnswer.text, text);
-        reveal(firstAnswer.partner, writer, pair);
-      }
-    });
-    section.replaceChildren(...header, form);
-    form.querySelector('textarea').focus();
-  }
-
-  function reveal(first, second, pair) {
-    const column = (name, text, id) => h('div', { class: 'card answer' },
-      h('h2', { text: name }), h('p', { class: 'answer-text', id, text }));
-    section.replaceChildren(...header,
-      h('div', { class: 'pair', id: 'reveal-answers' },
-        column(first.name, pair.firstAnswer, 'reveal-answer-first'),
-        column(second.name, pair.secondAnswer, 'reveal-answer-second')),
-      h('p', { class: 'hint', role: 'status', id: 'reveal-saved', text: 'Saved to your shared space, with today\'s date.' }),
-      h('div', { class: 'actions start' },
-        h('button', { type: 'button', class: 'primary', text: 'Back to prompts', onclick: () => app.go('prompts') })));
-    section.querySelector('#reveal-answers h2').setAttribute('tabindex', '-1');
-    section.querySelector('#reveal-answers h2').focus();
-  }
-
-  chooseFirst();
+  // Each step shows the prompt above its own part.
+  const round = { app, prompt, section, show: (...content) => section.replaceChildren(...header, ...content) };
+  chooseFirst(round);
   return section;
+}
+
+function chooseFirst(round) {
+  const { status } = round.app;
+  round.show(h('div', { class: 'card' },
+    h('h2', { id: 'reveal-who', text: 'Who answers first?' }),
+    h('div', { class: 'actions start' }, status.partners.map((p) => h('button', {
+      type: 'button', class: 'partner-choice small', id: `reveal-first-${p.id}`, text: p.name,
+      onclick: () => answer(round, p, otherPartner(status, p.id), null),
+    })))));
+  round.section.querySelector('button').focus();
+}
+
+// `writer` answers while `other` looks away; the first answer stays hidden until the second is in.
+function answer(round, writer, other, firstAnswer) {
+  const error = errorSlot('reveal-error');
+  const id = firstAnswer === null ? 'reveal-first' : 'reveal-second';
+  const form = h('form', { class: 'card' },
+    h('h2', { id: 'reveal-who', text: `${writer.name}, your answer` }),
+    h('p', { class: 'look-away', text: `${other.name}, please look away until ${writer.name} is done.` }),
+    h('label', { for: id, class: 'visually-hidden', text: `${writer.name}'s answer` }),
+    h('textarea', { id, rows: 5, maxlength: 5000, required: true }),
+    error,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: `${id}-done`,
+      text: firstAnswer === null ? 'Hide my answer' : 'Reveal both answers' })));
+  onSubmit(form, error, 'Saving…', async () => {
+    const text = value(id);
+    if (!text.trim()) throw new Error(`${writer.name}, write something first, even a few words.`);
+    if (firstAnswer === null) {
+      answer(round, other, writer, { partner: writer, text });
+    } else {
+      const pair = await api.saveAnswers(round.prompt.id, firstAnswer.partner.id, firstAnswer.text, text);
+      reveal(round, firstAnswer.partner, writer, pair);
+    }
+  });
+  round.show(form);
+  form.querySelector('textarea').focus();
+}
+
+function reveal(round, first, second, pair) {
+  const column = (name, text, id) => h('div', { class: 'card answer' },
+    h('h2', { text: name }), h('p', { class: 'answer-text', id, text }));
+  round.show(
+    h('div', { class: 'pair', id: 'reveal-answers' },
+      column(first.name, pair.firstAnswer, 'reveal-answer-first'),
+      column(second.name, pair.secondAnswer, 'reveal-answer-second')),
+    h('p', { class: 'hint', role: 'status', id: 'reveal-saved', text: 'Saved to your shared space, with today\'s date.' }),
+    h('div', { class: 'actions start' },
+      h('button', { type: 'button', class: 'primary', text: 'Back to prompts', onclick: () => round.app.go('prompts') })));
+  const heading = round.section.querySelector('#reveal-answers h2');
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
 }

@@ -16,6 +16,7 @@ import { renderGestures } from './gestures.js';
 import { renderCare } from './care.js';
 import { api } from '../api.js';
 import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether, nameOf } from '../people.js';
+import { momentText } from '../time.js';
 
 const SCREENS = [
   { id: 'home', label: 'Home', render: renderHome },
@@ -73,7 +74,7 @@ export function renderShell(app) {
 function resetBanner(app) {
   const notice = app.resetNotice;
   if (!notice) return null;
-  const when = new Date(notice.at).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  const when = momentText(notice.at);
   const banner = h('div', { class: 'card notice', role: 'status', id: 'reset-notice' },
     h('p', { text: `${nameOf(app.status, notice.who)}, your passphrase was reset with your recovery code on ${when}. If that was not you, change your passphrase and make a new recovery code in Settings.` }),
     h('div', { class: 'actions start' }, h('button', {

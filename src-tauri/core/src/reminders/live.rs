@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Days, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::error::Result;
 use super::scheduler::{Notice, Scheduler, Snooze, WakeItem};
@@ -15,18 +15,6 @@ use super::wake_list::WakeList;
 /// The longest the timer sleeps. Timers stop during suspend and the wall clock may jump, so the
 /// shell looks at the clock at least this often.
 pub const MAX_SLEEP: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// Where "pause reminders today" ends: the start of the next day in `zone`. Where a clock change
-/// skips midnight (or, as in Samoa in 2011, the whole day), the first moment of the next day that
-/// exists.
-pub fn end_of_day<Z: TimeZone>(now: DateTime<Utc>, zone: &Z) -> DateTime<Utc> {
-    let tomorrow = now.with_timezone(zone).date_naive() + Days::new(1);
-    let midnight = tomorrow.and_hms_opt(0, 0, 0).unwrap_or_default();
-    (0..=48)
-        .map(|half_hours| midnight + Duration::minutes(30 * half_hours))
-        .find_map(|local| zone.from_local_datetime(&local).earliest())
-        .map_or(now + Duration::hours(24), |start| start.with_timezone(&Utc))
-}
 
 pub struct LiveSchedule {
     dir: PathBuf,
@@ -159,29 +147,6 @@ impl LiveSchedule {
 
 #[cfg(test)]
 mod tests {
-    use chrono_tz::{America::Santiago, Europe::Berlin, Pacific::Apia};
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
-
-    #[test]
-    fn a_pause_for_today_ends_at_the_next_local_midnight_or_the_first_moment_after_it() {
-        let cases = [
-            // An ordinary evening in Berlin (UTC+1): midnight is 23:00 UTC.
-            ("2026-11-21T19:30:00Z", Berlin, "2026-11-21T23:00:00Z"),
-            // Late in the local evening but already the next day in UTC.
-            ("2026-11-21T23:30:00Z", Berlin, "2026-11-22T23:00:00Z"),
-            // Chile moves its clocks from 00:00 to 01:00 on 6 September 2026: the day starts at 01:00.
-            ("2026-09-05T20:00:00Z", Santiago, "2026-09-06T04:00:00Z"),
-            // Samoa skipped 30 December 2011 entirely: the pause ends when 31 December begins.
-            ("2011-12-29T12:00:00Z", Apia, "2011-12-30T10:00:00Z"),
-        ];
-        for (now, zone, ends) in cases {
-            assert_eq!(end_of_day(utc(now), &zone), utc(ends), "{now} in {zone}");
-        }
-    }
-
     use super::*;
     use crate::reminders::scheduler::tests::{item, t};
 

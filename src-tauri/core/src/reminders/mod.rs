@@ -5,6 +5,7 @@
 mod error;
 pub mod ics;
 pub mod live;
+pub mod local_day;
 pub mod prefs;
 pub mod recurrence;
 pub mod scheduler;

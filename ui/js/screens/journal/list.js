@@ -1,0 +1,65 @@
+// The journal's list: a page of entries at a time, newest first, or the search's hits across the
+// spaces that are open. A private space that is closed shows the card that opens it instead.
+
+import { api } from '../../api.js';
+import { h, showError } from '../../dom.js';
+import { entryCard } from './entry-card.js';
+import { closed } from './private.js';
+
+export function entryList(view, filters, spaces) {
+  const list = h('div', { class: 'prompt-list', id: 'entry-list', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', class: 'quiet', id: 'entries-more', text: 'Show older entries', hidden: true });
+  const element = h('div', { role: 'tabpanel', 'aria-labelledby': 'journal-tab-all' }, list, more);
+  let cursor = null;
+
+  const showOpenCard = (owner) => {
+    list.replaceChildren(spaces.openCard(owner, reload));
+    more.hidden = true;
+  };
+
+  async function showHits() {
+    const hits = await api.searchEntries(filters.query());
+    list.replaceChildren(...hits.map((hit) => entryCard(view, hit.entry, hit.snippet)));
+    if (!hits.length) list.append(h('p', { class: 'card', id: 'no-results', text: 'Nothing matches that.' }));
+    more.hidden = true;
+  }
+
+  async function showNextPage() {
+    const page = await api.listEntries(filters.value(), cursor);
+    list.append(...page.entries.map((entry) => entryCard(view, entry)));
+    if (!list.children.length) list.append(h('p', { class: 'card', text: 'No entries yet. Write the first one.' }));
+    cursor = page.next;
+    more.hidden = !cursor;
+  }
+
+  async function loadPage() {
+    showError(view.error, null);
+    const owner = filters.privateOwner();
+    if (owner && !spaces.isOpen(owner)) {
+      showOpenCard(owner);
+      return;
+    }
+    try {
+      await (filters.query() ? showHits() : showNextPage());
+    } catch (err) {
+      if (err.kind === 'private_closed' && owner) {
+        view.app.status = await api.status();
+        showOpenCard(owner);
+      } else {
+        showError(view.error, err);
+      }
+    }
+  }
+
+  async function reload() {
+    // A space closed on leaving is closed before anything is listed again.
+    await closed();
+    cursor = null;
+    list.replaceChildren();
+    await loadPage();
+    filters.refreshChoices();
+  }
+
+  more.addEventListener('click', loadPage);
+  return { element, reload };
+}
