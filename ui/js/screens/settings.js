@@ -2,7 +2,7 @@
 // passphrase (and the key behind it), and a new recovery code.
 
 import { api, onBackupProgress, onRekeyProgress } from '../api.js';
-import { recoveryCodeForm } from './setup.js';
+import { recoveryCodeForm } from '../recovery-code.js';
 import { h, errorSlot, field, labelled, mustMatch, onSubmit, showError, statusLine, value } from '../dom.js';
 import { nameOf, unlockedPartners } from '../people.js';
 
