@@ -1,7 +1,7 @@
 //! Commands for together-time reminders. Every change puts the reminders in force anew (and in the
 //! wake list), so they keep firing while Hearth is locked.
 
-use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Local, NaiveDateTime, Utc};
 use hearth_core::reminders::local_day::{end_of_day, start_of_month};
 use hearth_core::reminders::prefs::{self, ReminderPrefs};
 use hearth_core::reminders::scheduler::Snooze;
