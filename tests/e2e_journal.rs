@@ -111,6 +111,18 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
         "return [...document.querySelectorAll('#journal-prompt option')].map(o => o.textContent)",
         serde_json::json!(["Any prompt"]),
     );
+    // Alone, Sam shares the unfinished entry: the question in place names its action, and the
+    // entry moves into the shared space.
+    let unfinished = ui.execute(
+        "return [...document.querySelectorAll('#entry-list .entry')].find(e => e.textContent.includes('Unfinished')).dataset.entry.split(':')[1]",
+    );
+    let unfinished = unfinished.as_str().unwrap();
+    ui.find(&format!("#share-{unfinished}")).click();
+    let confirm = ui.find(&format!("#confirm-share-{unfinished}"));
+    assert_eq!(confirm.text(), "Share");
+    confirm.click();
+    ui.find("#journal-tab-shared").click();
+    ui.wait_text("#entry-list", |t| t.contains("Unfinished"));
 
     // Back up through Settings, with the system's save dialog, watching the progress shown.
     let backup = harness
