@@ -41,44 +41,74 @@ mod tests {
         Pacific::Apia,
     };
 
-    type Case = (&'static str, chrono_tz::Tz, &'static str);
+    type Bound = fn(DateTime<Utc>, &chrono_tz::Tz) -> DateTime<Utc>;
 
-    /// Each case is (now, zone, expected); `bound` must give the expected instant.
-    fn each(cases: &[Case], bound: fn(DateTime<Utc>, &chrono_tz::Tz) -> DateTime<Utc>) {
-        let utc = |text: &str| text.parse::<DateTime<Utc>>().unwrap();
-        for (now, zone, expected) in cases {
-            assert_eq!(bound(utc(now), zone), utc(expected), "{now} in {zone}");
-        }
-    }
-
+    /// Each case is (bound, now, zone, expected): where a pause for today ends (`end_of_day`) and
+    /// where this month began (`start_of_month`), across clock changes that skip midnight.
     #[test]
-    fn a_pause_for_today_ends_at_the_next_local_midnight_or_the_first_moment_after_it() {
-        let cases: [Case; 4] = [
+    fn days_and_months_begin_at_their_first_local_moment() {
+        let cases: [(Bound, &str, chrono_tz::Tz, &str); 8] = [
             // An ordinary evening in Berlin (UTC+1): midnight is 23:00 UTC.
-            ("2026-11-21T19:30:00Z", Berlin, "2026-11-21T23:00:00Z"),
+            (
+                end_of_day,
+                "2026-11-21T19:30:00Z",
+                Berlin,
+                "2026-11-21T23:00:00Z",
+            ),
             // Late in the local evening but already the next day in UTC.
-            ("2026-11-21T23:30:00Z", Berlin, "2026-11-22T23:00:00Z"),
+            (
+                end_of_day,
+                "2026-11-21T23:30:00Z",
+                Berlin,
+                "2026-11-22T23:00:00Z",
+            ),
             // Chile moves its clocks from 00:00 to 01:00 on 6 September 2026: the day starts at 01:00.
-            ("2026-09-05T20:00:00Z", Santiago, "2026-09-06T04:00:00Z"),
+            (
+                end_of_day,
+                "2026-09-05T20:00:00Z",
+                Santiago,
+                "2026-09-06T04:00:00Z",
+            ),
             // Samoa skipped 30 December 2011 entirely: the pause ends when 31 December begins.
-            ("2011-12-29T12:00:00Z", Apia, "2011-12-30T10:00:00Z"),
-        ];
-        each(&cases, end_of_day);
-    }
-
-    #[test]
-    fn a_month_begins_at_the_first_local_moment_of_its_first_day() {
-        let cases: [Case; 4] = [
-            // Berlin in winter (UTC+1): 1 December starts at 23:00 UTC on 30 November.
-            ("2026-12-03T10:00:00Z", Berlin, "2026-11-30T23:00:00Z"),
+            (
+                end_of_day,
+                "2011-12-29T12:00:00Z",
+                Apia,
+                "2011-12-30T10:00:00Z",
+            ),
+            // Berlin in winter: 1 December starts at 23:00 UTC on 30 November.
+            (
+                start_of_month,
+                "2026-12-03T10:00:00Z",
+                Berlin,
+                "2026-11-30T23:00:00Z",
+            ),
             // Still 30 November in UTC but already 1 December in Berlin: December has begun.
-            ("2026-11-30T23:30:00Z", Berlin, "2026-11-30T23:00:00Z"),
+            (
+                start_of_month,
+                "2026-11-30T23:30:00Z",
+                Berlin,
+                "2026-11-30T23:00:00Z",
+            ),
             // Half an hour earlier it is still November in Berlin.
-            ("2026-11-30T22:30:00Z", Berlin, "2026-10-31T23:00:00Z"),
-            // Paraguay moved its clocks from 00:00 to 01:00 on 1 October 2017: October began at 01:00
-            // local time, which is 04:00 UTC.
-            ("2017-10-15T12:00:00Z", Asuncion, "2017-10-01T04:00:00Z"),
+            (
+                start_of_month,
+                "2026-11-30T22:30:00Z",
+                Berlin,
+                "2026-10-31T23:00:00Z",
+            ),
+            // Paraguay moved its clocks from 00:00 to 01:00 on 1 October 2017: October began at
+            // 01:00 local time, 04:00 UTC.
+            (
+                start_of_month,
+                "2017-10-15T12:00:00Z",
+                Asuncion,
+                "2017-10-01T04:00:00Z",
+            ),
         ];
-        each(&cases, start_of_month);
+        let utc = |text: &str| text.parse::<DateTime<Utc>>().unwrap();
+        for (bound, now, zone, expected) in cases {
+            assert_eq!(bound(utc(now), &zone), utc(expected), "{now} in {zone}");
+        }
     }
 }
