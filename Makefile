@@ -1,6 +1,8 @@
 # Hearth on a fresh Debian 12 or Ubuntu machine, in two commands:
 #   make run    installs the missing system packages, builds Hearth and opens it
 #   make test   does the same set-up plus what the tests need, then runs every test
+# and to make the packages:
+#   make bundle builds the release .deb and .rpm (in $CARGO_TARGET_DIR/release/bundle/)
 #
 # Everything else here serves those two.
 
@@ -17,7 +19,13 @@ APT_TEST := webkit2gtk-driver xvfb xauth xdotool dbus-daemon dbus-bin python3-db
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint bench idle-cpu
+.PHONY: run test deps test-deps lint bench idle-cpu bundle icons tauri-cli
+
+# The Tauri CLI, from npm's @tauri-apps/cli, which ships it prebuilt (crates.io's tauri-cli would
+# compile for minutes). Pinned, and kept outside the clone so a clean checkout reuses it.
+TAURI_CLI_VERSION := 2.12.5
+TOOLS ?= /var/tmp/hearth-tools
+TAURI := $(TOOLS)/node_modules/.bin/tauri
 
 define apt_install_missing
 	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -61,3 +69,18 @@ bench: deps
 idle-cpu: test-deps
 	cargo build
 	xvfb-run -a dbus-run-session -- bash docs/idle_cpu.sh "$${CARGO_TARGET_DIR:-target}/debug/hearth" 5
+
+tauri-cli:
+	@[ "$$($(TAURI) --version 2>/dev/null)" = "tauri-cli $(TAURI_CLI_VERSION)" ] || \
+	  npm install --no-audit --no-fund --prefix $(TOOLS) @tauri-apps/cli@$(TAURI_CLI_VERSION)
+
+# The release .deb and .rpm. (An AppImage needs tools the bundler downloads; see the README.)
+bundle: deps tauri-cli
+	$(TAURI) build --ci --bundles deb,rpm
+
+# Every icon, drawn from the one source, icons/hearth.svg: the PNG sizes a Linux desktop uses,
+# and icon.png, .ico and .icns for the window, Windows and macOS.
+icons: tauri-cli
+	$(TAURI) icon icons/hearth.svg -o icons --png 16,24,32,48,64,128,256
+	@tmp=$$(mktemp -d); $(TAURI) icon icons/hearth.svg -o $$tmp >/dev/null && \
+	  cp $$tmp/icon.png $$tmp/icon.ico $$tmp/icon.icns icons/; rm -rf $$tmp

@@ -1,6 +1,7 @@
 //! The Tauri shell. It only adapts: the window, the tray, app state, thin commands, and the two
 //! timers (auto-lock and reminders). All logic lives in `hearth-core`.
 
+mod cli;
 mod commands;
 mod error;
 mod housekeeping;
@@ -29,15 +30,27 @@ pub fn configure<R: Runtime>(
     builder: tauri::Builder<R>,
     data_dir: Option<PathBuf>,
 ) -> tauri::Builder<R> {
-    build(builder, data_dir, false)
+    build(builder, data_dir, Shell::Commands)
 }
 
-/// `desktop` adds what only a real session has: the tray, hide-on-close and the reminder timer.
+/// What a build of the app runs in.
+enum Shell {
+    /// Commands only, as the IPC tests drive them.
+    Commands,
+    /// A real session, which adds the tray, hide-on-close and the reminder timer; `hidden` starts
+    /// in the tray without a window.
+    Desktop { hidden: bool },
+}
+
 fn build<R: Runtime>(
     builder: tauri::Builder<R>,
     data_dir: Option<PathBuf>,
-    desktop: bool,
+    shell: Shell,
 ) -> tauri::Builder<R> {
+    let (desktop, hidden) = match shell {
+        Shell::Commands => (false, false),
+        Shell::Desktop { hidden } => (true, hidden),
+    };
     let known_dir = data_dir.is_some();
     let builder = match data_dir {
         Some(dir) => builder.manage(AppState::new(dir)),
@@ -54,7 +67,6 @@ fn build<R: Runtime>(
             if !known_dir {
                 app.manage(AppState::new(app.path().app_data_dir()?));
             }
-            let hidden = std::env::args().any(|arg| arg == window::HIDDEN_ARG);
             window::open(app, !hidden)?;
             housekeeping::spawn(app.handle().clone());
             if desktop {
@@ -71,6 +83,17 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run() {
+    let hidden = match cli::parse(std::env::args_os().skip(1)) {
+        cli::Launch::App { hidden } => hidden,
+        cli::Launch::Answer(text) => {
+            print!("{text}");
+            return;
+        }
+        cli::Launch::Refuse(text) => {
+            eprint!("{text}");
+            std::process::exit(2);
+        }
+    };
     hearth_core::memory::keep_out_of_core_dumps();
     let data_dir = std::env::var_os(DATA_DIR_ENV).map(PathBuf::from);
     let builder = tauri::Builder::default()
@@ -79,9 +102,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
-            Some(vec![window::HIDDEN_ARG]),
+            Some(vec![cli::HIDDEN_ARG]),
         ));
-    match build(builder, data_dir, true).build(context()) {
+    match build(builder, data_dir, Shell::Desktop { hidden }).build(context()) {
         Ok(app) => app.run(|_, _| {}),
         Err(error) if handover_failed(&error) && std::env::var_os(RELAUNCHED_ENV).is_none() => {
             relaunch()
@@ -149,7 +172,6 @@ fn single_instance<R: Runtime>(
     }
 }
 
-/// The D-Bus name a Hearth with its own data folder holds while it runs.
 /// Every command the shell declares, from the one list in `commands/names.rs`.
 pub fn command_names() -> impl Iterator<Item = &'static str> {
     commands::names::COMMAND_GROUPS
@@ -157,6 +179,7 @@ pub fn command_names() -> impl Iterator<Item = &'static str> {
         .flat_map(|(_, names)| names.iter().copied())
 }
 
+/// The D-Bus name a Hearth with its own data folder holds while it runs.
 pub fn instance_name(data_dir: &std::path::Path) -> String {
     format!(
         "app.hearth.desktop.d{:016x}",

@@ -11,8 +11,6 @@ use crate::state::AppState;
 pub const MAIN: &str = "main";
 /// Tells the UI to show the reminders (after unlocking, when locked).
 pub const OPEN_REMINDERS_EVENT: &str = "open-reminders";
-/// Passed by the autostart entry: start in the tray, without a window.
-pub const HIDDEN_ARG: &str = "--hidden";
 /// Set by tauri-driver when WebDriver tests drive the app.
 const AUTOMATION_ENV: &str = "TAURI_WEBVIEW_AUTOMATION";
 /// Marks that the "still running in the tray" notice was shown once.

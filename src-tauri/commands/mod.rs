@@ -1,6 +1,7 @@
 //! Thin IPC adapters: each command unpacks its arguments, calls `hearth-core`, and maps the error.
 //! Vault work (Argon2id, SQLCipher) runs on the blocking pool so the window never freezes.
 
+mod about;
 mod backup;
 mod checkins;
 mod journal;
@@ -94,6 +95,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         journal::add_appreciation,
         journal::list_appreciations,
         journal::appreciation_of_the_day,
+        about::about_hearth,
         backup::backup_vault,
         backup::restore_backup,
         backup::export_entries,

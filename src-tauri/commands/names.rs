@@ -109,6 +109,7 @@ pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
             "list_gestures",
         ],
     ),
+    ("about", &["about_hearth"]),
     (
         "backup",
         &["backup_vault", "restore_backup", "export_entries"],

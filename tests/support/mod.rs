@@ -7,6 +7,7 @@ pub mod desktop_bus;
 pub mod file_dialog;
 pub mod ipc;
 pub mod notifications;
+pub mod sockets;
 pub mod webdriver;
 
 use std::path::{Path, PathBuf};

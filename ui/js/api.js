@@ -31,6 +31,7 @@ export const api = {
   setAutoLock: (minutes) => call('set_auto_lock', { minutes }),
   setLockOnClose: (on) => call('set_lock_on_close', { on }),
   noteActivity: () => call('note_activity'),
+  aboutHearth: () => call('about_hearth'),
 
   listPrompts: (filter) => call('list_prompts', { filter }),
   setFavourite: (id, on) => call('set_favourite', { id, on }),

@@ -14,6 +14,7 @@ import { renderCheckin } from './checkin.js';
 import { renderRepair } from './repair.js';
 import { renderGestures } from './gestures.js';
 import { renderCare } from './care.js';
+import { renderAbout } from './about.js';
 import { api } from '../api.js';
 import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether, nameOf } from '../people.js';
 import { momentText } from '../time.js';
@@ -30,7 +31,7 @@ const SCREENS = [
   { id: 'reminders', label: 'Reminders', render: renderReminders },
   { id: 'settings', label: 'Settings', render: renderSettings },
 ];
-const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare };
+const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare, about: renderAbout };
 
 export function renderShell(app) {
   const { status } = app;
@@ -59,6 +60,7 @@ export function renderShell(app) {
       type: 'button', class: 'quiet', id: 'add-partner', text: `Add ${partner.name} to this session`,
       onclick: () => app.go('add-partner'),
     })),
+    h('button', { type: 'button', class: 'quiet', id: 'nav-about', text: 'About Hearth', onclick: () => app.go('about') }),
     h('button', {
       type: 'button', class: 'lock-button', id: 'lock-button', text: 'Lock',
       'aria-keyshortcuts': 'Control+L', title: 'Lock (Ctrl+L)',
