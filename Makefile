@@ -13,13 +13,15 @@ SHELL := /bin/bash
 APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
              libayatana-appindicator3-dev librsvg2-dev
 # What the tests need: WebKit's WebDriver, a virtual display, a session bus, a real
-# notification server for the reminder tests, and libfaketime for a test that needs a late evening.
+# notification server for the reminder tests, libfaketime for a test that needs a late evening,
+# and the install test's validators (desktop-file-validate, appstreamcli) and rpm.
 APT_TEST := webkit2gtk-driver xvfb xauth xdotool dbus-daemon dbus-bin python3-dbusmock dunst \
-            python3-dateutil python3-icalendar tzdata faketime
+            python3-dateutil python3-icalendar tzdata faketime \
+            desktop-file-utils appstream rpm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint bench idle-cpu bundle icons tauri-cli
+.PHONY: run test deps test-deps lint bench idle-cpu bundle icons tauri-cli install-test
 
 # The Tauri CLI, from npm's @tauri-apps/cli, which ships it prebuilt (crates.io's tauri-cli would
 # compile for minutes). Pinned, and kept outside the clone so a clean checkout reuses it.
@@ -53,12 +55,18 @@ lint:
 
 # Core, IPC and end-to-end tests together. The end-to-end tests start the real app, so they need
 # the display and bus that xvfb-run and dbus-run-session provide here.
-test: test-deps lint
+test: test-deps lint tauri-cli
 	@log=$$(mktemp); set -o pipefail; \
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- cargo test --workspace --lib --bins --tests --no-fail-fast 2>&1 | tee "$$log"; \
 	status=$$?; \
 	awk '/^test result:/ { passed += $$4; failed += $$6 } END { printf "%d passed, %d failed\n", passed, failed }' "$$log"; \
 	rm -f "$$log"; exit $$status
+	@$(MAKE) --no-print-directory install-test
+
+# The .deb installed as a person would install it, then removed (tests/install/run.sh says what it
+# checks). It packages the debug build the tests just made, so it needs no release build.
+install-test: test-deps tauri-cli
+	TAURI=$(TAURI) bash tests/install/run.sh
 
 # Criterion benchmarks; prints each median, and each ratio against the baseline of its group.
 bench: deps

@@ -17,6 +17,7 @@ fn about_tells_the_version_licence_and_folder_and_hearth_uses_no_network() {
     ui.find("#nav-prompts").click();
     ui.wait_text("#prompt-count", |t| t.ends_with("prompts"));
 
+    ui.find("#nav-settings").click();
     ui.find("#nav-about").click();
     ui.wait_text("#about-version", |t| {
         t == format!("Version {}", env!("CARGO_PKG_VERSION"))

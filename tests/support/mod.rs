@@ -58,8 +58,13 @@ impl Harness {
     /// quit first: closing its window only hid it to the tray, and a second Hearth on the same data
     /// folder would hand over to it and exit, as a person relaunching it would want.
     pub fn open(&self) -> Session {
+        self.open_binary(Path::new(env!("CARGO_BIN_EXE_hearth")))
+    }
+
+    /// As [`Harness::open`], for another build of Hearth (the installed package's, say).
+    pub fn open_binary(&self, binary: &Path) -> Session {
         self.quit_app();
-        let session = self.driver.session(Path::new(env!("CARGO_BIN_EXE_hearth")));
+        let session = self.driver.session(binary);
         self.launched.set(self.app_pid());
         session
     }

@@ -10,7 +10,9 @@ const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240];
 
 export function renderSettings(app) {
   const section = h('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
-    h('h1', { id: 'settings-title', text: 'Settings' }));
+    h('div', { class: 'title-row' },
+      h('h1', { id: 'settings-title', text: 'Settings' }),
+      h('button', { type: 'button', class: 'quiet', id: 'nav-about', text: 'About Hearth', onclick: () => app.go('about') })));
   const autoLock = autoLockForm();
   section.append(autoLock.element);
   section.append(autostartCard());

@@ -60,7 +60,6 @@ export function renderShell(app) {
       type: 'button', class: 'quiet', id: 'add-partner', text: `Add ${partner.name} to this session`,
       onclick: () => app.go('add-partner'),
     })),
-    h('button', { type: 'button', class: 'quiet', id: 'nav-about', text: 'About Hearth', onclick: () => app.go('about') }),
     h('button', {
       type: 'button', class: 'lock-button', id: 'lock-button', text: 'Lock',
       'aria-keyshortcuts': 'Control+L', title: 'Lock (Ctrl+L)',
