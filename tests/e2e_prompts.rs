@@ -45,8 +45,21 @@ fn date_night_together_mode_reveal_history_and_restart() {
     let harness = Harness::start();
     let ui = sam_and_alex(&harness);
 
-    // 1. Deal a date night, and swap one card.
-    deal_three(&ui);
+    // 1. The first run's welcome says what Hearth keeps in three lines and deals a date night at
+    // once; swap one card.
+    let welcome = ui.find("#first-run").text();
+    for promise in [
+        "stays on this computer",
+        "private space",
+        "quiet notifications",
+    ] {
+        assert!(welcome.contains(promise), "{welcome}");
+    }
+    ui.find("#first-date").click();
+    ui.wait_script(
+        "return document.querySelectorAll('#deal-cards .prompt').length",
+        3.into(),
+    );
     let before = card_texts(&ui);
     ui.find("#swap-1").click();
     ui.wait_script(

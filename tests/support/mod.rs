@@ -184,8 +184,6 @@ pub fn set_up_couple(ui: &Session, names: [&str; 2], passphrases: [&str; 2]) {
     ui.wait_text("#home-greeting", |t| t.contains(names[0]));
 }
 
-/// A new Hearth of `harness` with Sam and Alex set up through the UI, then locked and unlocked by
-/// Sam alone: the opening of most tests about one partner's private space.
 /// The app opened and Sam (PASS_A) and Alex (PASS_B) set up through its first-run screen; both
 /// are unlocked.
 pub fn sam_and_alex(harness: &Harness) -> Session {
@@ -202,6 +200,8 @@ pub fn sam_wrote_privately(harness: &Harness, title: &str, body: &str) -> Sessio
     ui
 }
 
+/// A new Hearth of `harness` with Sam and Alex set up through the UI, then locked and unlocked by
+/// Sam alone: the opening of most tests about one partner's private space.
 pub fn sam_alone(harness: &Harness) -> Session {
     let ui = sam_and_alex(harness);
     ui.chord(&[webdriver::CONTROL, "l"]);

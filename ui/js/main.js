@@ -40,12 +40,12 @@ const app = {
   // Told once, at the unlock after a reset with the recovery code: { who, at }.
   resetNotice: null,
 
-  setStatus(status, view) {
+  setStatus(status, view, params = null) {
     this.status = status;
     if (status.resetNotice) this.resetNotice = status.resetNotice;
     if (view) {
       this.view = view;
-      this.params = null;
+      this.params = params;
     }
     if (this.afterUnlock && status.state === 'unlocked') {
       ({ view: this.view, params: this.params } = this.afterUnlock);

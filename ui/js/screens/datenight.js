@@ -60,6 +60,8 @@ export function renderDateNight(app) {
   api.consentStatus()
     .then((consent) => theme.replaceChildren(...options(visibleCategories(consent.bothOptedIn), '', 'Mixed')))
     .catch((err) => showError(error, err));
+  // Asked for from the welcome on the first run: the cards are dealt at once.
+  if (app.params?.dealNow) queueMicrotask(() => form.requestSubmit());
 
   return h('section', { 'aria-labelledby': 'date-title' },
     h('h1', { id: 'date-title', text: 'Date night' }),

@@ -36,6 +36,7 @@ export function renderHome(app) {
 
   const section = h('section', { class: 'home', 'aria-labelledby': 'home-greeting' },
     h('h1', { id: 'home-greeting', text: `${greeting(new Date().getHours())}, ${names.join(' and ')}` }),
+    app.params?.firstRun ? welcomeCard(app) : null,
     error,
     h('nav', { class: 'quick wide', 'aria-label': 'Quick actions' },
       h('button', { type: 'button', id: 'quick-date', text: 'Plan a date night', onclick: () => app.go('date-night') }),
@@ -144,4 +145,21 @@ function appreciationCard(app) {
       h('p', { class: 'prompt-text', id: 'appreciation-resurfaced', text: note.body }));
   }).catch(() => {});
   return form;
+}
+
+// The first run's welcome: what Hearth keeps and where, in three lines, and a date night at once.
+// Each line is a promise a test holds Hearth to (e2e_about, e2e_joint, e2e_notifications).
+function welcomeCard(app) {
+  const card = h('div', { class: 'card welcome', id: 'first-run', 'aria-labelledby': 'first-run-title' },
+    h('h2', { id: 'first-run-title', text: 'Welcome home' }),
+    h('ul', { class: 'questions' },
+      h('li', { text: 'Everything you write stays on this computer, encrypted. Hearth never goes online.' }),
+      h('li', { text: 'Each of you has a private space the other cannot open, and one you share.' }),
+      h('li', { text: 'Reminders come as quiet notifications that never show what you wrote.' })),
+    h('div', { class: 'actions start' },
+      h('button', { type: 'button', class: 'primary', id: 'first-date', text: 'Try a date night now',
+        onclick: () => app.go('date-night', { dealNow: true }) }),
+      h('button', { type: 'button', class: 'quiet', id: 'first-later', text: 'Look around first',
+        onclick: () => card.remove() })));
+  return card;
 }

@@ -67,7 +67,7 @@ function renderRecovery(app, status, queue) {
     nextText: rest.length ? `Next: ${rest[0].name}'s code` : 'Continue to Hearth',
     onNext: (form) => {
       if (rest.length) form.replaceWith(renderRecovery(app, status, rest));
-      else app.setStatus(status, 'home');
+      else app.setStatus(status, 'home', { firstRun: true });
     },
   });
 }
