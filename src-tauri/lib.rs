@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod error;
 mod housekeeping;
+mod notifier;
 mod reminder_timer;
 mod session_watch;
 mod state;

@@ -1,35 +1,32 @@
 //! Delivers reminders as desktop notifications, locked or not, window open or not. One thread looks
 //! at the wall clock at least every 30 s (timers stop during suspend; the clock does not), asks
 //! `hearth-core` what came due, shows at most one notice, and otherwise sleeps: no busy-waiting.
-//! Notification buttons snooze; a click brings Hearth forward to the reminder.
+//! Notification buttons snooze; Open, or a click, brings Hearth forward to the reminder.
 
 use chrono::Utc;
 use hearth_core::reminders::scheduler::{Notice, Snooze};
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_notification::{Action, ActionPerformed, ActionType, NotificationExt};
 
+use crate::notifier::{self, Action};
 use crate::state::AppState;
 
-const ACTIONS: &str = "reminder";
-const REMINDER_IDS: &str = "reminderIds";
+const OPEN: &str = "open";
 const SNOOZES: [(&str, &str, Snooze); 3] = [
     ("snooze_ten_minutes", "In 10 minutes", Snooze::TenMinutes),
     ("snooze_one_hour", "In an hour", Snooze::OneHour),
     ("snooze_tomorrow", "Tomorrow", Snooze::Tomorrow),
 ];
+/// A reminder's buttons: Open, then the snoozes (a click on the notification opens it too).
+const ACTIONS: [Action; 5] = [
+    (notifier::CLICK, "Open Hearth"),
+    (OPEN, "Open"),
+    (SNOOZES[0].0, SNOOZES[0].1),
+    (SNOOZES[1].0, SNOOZES[1].1),
+    (SNOOZES[2].0, SNOOZES[2].1),
+];
 
 pub fn spawn<R: Runtime>(app: AppHandle<R>) {
-    let notifications = app.notification();
-    let _ = notifications.register_action_types(vec![ActionType::builder(ACTIONS)
-        .actions(
-            SNOOZES
-                .iter()
-                .map(|(id, title, _)| Action::builder(*id, *title).build())
-                .collect(),
-        )
-        .build()]);
-    let handle = app.clone();
-    let _ = notifications.on_action(move |performed| on_action(&handle, performed));
+    notifier::listen(&app, on_action);
 
     let started = std::thread::Builder::new()
         .name("reminders".into())
@@ -68,33 +65,27 @@ fn look_at_the_clock<R: Runtime>(app: &AppHandle<R>) -> std::time::Duration {
 }
 
 fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) {
-    let shown = app
-        .notification()
-        .builder()
-        .title("Hearth")
-        .body(&notice.body)
-        .action_type_id(ACTIONS)
-        .extra(REMINDER_IDS, &notice.reminder_ids)
-        .show();
+    let shown = notifier::show(
+        app,
+        notifier::APP_NAME,
+        &notice.body,
+        &ACTIONS,
+        &notice.reminder_ids,
+    );
     if shown.is_err() {
         eprintln!("Hearth: a reminder could not be shown as a notification");
     }
 }
 
-fn on_action<R: Runtime>(app: &AppHandle<R>, performed: &ActionPerformed) {
-    let reminder_ids: Vec<String> = performed
-        .notification()
-        .and_then(|n| n.extra().get(REMINDER_IDS).cloned())
-        .and_then(|ids| serde_json::from_value(ids).ok())
-        .unwrap_or_default();
-    if let Some((_, _, snooze)) = SNOOZES
-        .iter()
-        .find(|(id, _, _)| *id == performed.action_id())
-    {
+/// A snooze puts the reminders back in the wake list; Open or a click brings Hearth forward to
+/// them. A notification about no reminder (the "still running" notice) just opens Hearth.
+fn on_action<R: Runtime>(app: &AppHandle<R>, key: &str, reminder_ids: &[String]) {
+    if let Some((_, _, snooze)) = SNOOZES.iter().find(|(id, _, _)| *id == key) {
         let _ = app
             .state::<AppState>()
-            .change_reminders(|live| live.snooze(&reminder_ids, *snooze, Utc::now()));
-    } else if performed.action_id() == "tap" {
-        crate::window::bring_forward(app, Some(reminder_ids));
+            .change_reminders(|live| live.snooze(reminder_ids, *snooze, Utc::now()));
+    } else if key == notifier::CLICK || key == OPEN {
+        let about = (!reminder_ids.is_empty()).then(|| reminder_ids.to_vec());
+        crate::window::bring_forward(app, about);
     }
 }

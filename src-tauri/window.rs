@@ -4,7 +4,6 @@
 use serde::Serialize;
 use tauri::webview::NewWindowResponse;
 use tauri::{AppHandle, Emitter, Manager, Runtime, Url, WebviewWindow, Window, WindowEvent};
-use tauri_plugin_notification::NotificationExt;
 
 use crate::state::AppState;
 
@@ -98,14 +97,13 @@ pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     });
     let marker = app.state::<AppState>().data_dir().join(TRAY_NOTICE_MARKER);
     if hearth_core::files::create_new(&marker).is_ok() {
-        let _ = app
-            .notification()
-            .builder()
-            .title("Hearth is still running")
-            .body(
-                "It waits in the tray so your reminders can reach you. Quit it from the tray menu.",
-            )
-            .show();
+        let _ = crate::notifier::show(
+            app,
+            "Hearth is still running",
+            "It waits in the tray so your reminders can reach you. Quit it from the tray menu.",
+            &[],
+            &[],
+        );
     }
 }
 

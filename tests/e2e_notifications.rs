@@ -75,6 +75,17 @@ fn a_reminder_fires_once_while_locked_and_closed_then_snoozes_and_opens_hearth()
         "shown at {fired_at}, due {due}"
     );
     assert!(!fired.line.contains(TITLE), "the title stays inside Hearth");
+    // As an installed app sends it: its name, the installed icon, the menu entry it belongs to,
+    // normal urgency, and the buttons (a click, Open, three snoozes). Printed for the record.
+    println!("the server received: {}", fired.line);
+    for part in [
+        r#" Notify "Hearth" 0 "hearth" "Hearth" "#,
+        r#""desktop-entry": "Hearth""#,
+        r#""urgency": 1"#,
+        r#"["default", "Open Hearth", "open", "Open", "snooze_ten_minutes", "In 10 minutes", "snooze_one_hour", "In an hour", "snooze_tomorrow", "Tomorrow"]"#,
+    ] {
+        assert!(fired.line.contains(part), "{part} in {}", fired.line);
+    }
     // Another full timer period: still exactly one, and the tray notice was said only once.
     std::thread::sleep(Duration::from_secs(32));
     let all = server.notified();
