@@ -15,11 +15,7 @@ use support::{sam_and_alex, unlock_as, Harness, PASS_A, PASS_B};
 
 /// Waits until `check` holds, for up to 30 s.
 fn eventually(what: &str, check: impl Fn() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !check() {
-        assert!(Instant::now() < deadline, "never happened: {what}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    support::eventually(what, Duration::from_secs(30), check);
 }
 
 fn shows_lock_screen(ui: &Session) -> bool {

@@ -1,7 +1,8 @@
 //! The desktop around Hearth, faked for the end-to-end tests on buses of the test's own:
 //! python3-dbusmock's `logind` template on a private "system" bus (with one login session, `c1`),
 //! and on a private session bus its `gnome_screensaver` template and a StatusNotifier host
-//! (`sni_host.py`) that Hearth's tray icon registers with and whose menu it can click. The app is
+//! (`sni_host.py`) that Hearth's tray icon registers with and whose menu it can click, and a
+//! notification server (the `notification_daemon` template, logging each Notify). The app is
 //! pointed at them through `DBUS_SYSTEM_BUS_ADDRESS`, `DBUS_SESSION_BUS_ADDRESS` and
 //! `XDG_SESSION_ID`.
 
@@ -20,6 +21,8 @@ pub struct DesktopBus {
     pub session_address: String,
     /// Where the StatusNotifier host writes each tray item that registers.
     tray_items: tempfile::NamedTempFile,
+    /// Where the notification server logs each call.
+    notifications: tempfile::NamedTempFile,
 }
 
 /// Starts a bus daemon and returns it with its address.
@@ -48,10 +51,12 @@ fn output_of(command: &mut Command) -> Result<String, String> {
     }
 }
 
-/// A python3-dbusmock `template` on the bus at `address`, given to it as `bus_variable`.
-fn mock(template: &str, bus_variable: &str, address: &str) -> Child {
+/// A python3-dbusmock `template` on the bus at `address`, given to it as `bus_variable`, with
+/// `extra` arguments (`-l LOG` to log every call).
+fn mock(template: &str, bus_variable: &str, address: &str, extra: &[&std::ffi::OsStr]) -> Child {
     Command::new(PYTHON)
         .args(["-m", "dbusmock", "--template", template])
+        .args(extra)
         .env(bus_variable, address)
         .stdout(Stdio::null())
         .spawn()
@@ -62,11 +67,19 @@ impl DesktopBus {
     pub fn start() -> DesktopBus {
         let (system, system_address) = bus_daemon();
         let (session, session_address) = bus_daemon();
-        let logind = mock("logind", "DBUS_SYSTEM_BUS_ADDRESS", &system_address);
+        let logind = mock("logind", "DBUS_SYSTEM_BUS_ADDRESS", &system_address, &[]);
         let screen_saver = mock(
             "gnome_screensaver",
             "DBUS_SESSION_BUS_ADDRESS",
             &session_address,
+            &[],
+        );
+        let notifications = tempfile::NamedTempFile::new().unwrap();
+        let notification_server = mock(
+            "notification_daemon",
+            "DBUS_SESSION_BUS_ADDRESS",
+            &session_address,
+            &["-l".as_ref(), notifications.path().as_os_str()],
         );
         let tray_items = tempfile::NamedTempFile::new().unwrap();
         let tray_host = Command::new(PYTHON)
@@ -78,10 +91,18 @@ impl DesktopBus {
             .spawn()
             .expect("Debian's python3 with python3-dbus");
         let bus = DesktopBus {
-            children: vec![logind, screen_saver, tray_host, system, session],
+            children: vec![
+                logind,
+                screen_saver,
+                notification_server,
+                tray_host,
+                system,
+                session,
+            ],
             system_address,
             session_address,
             tray_items,
+            notifications,
         };
         // The mocks are up once they answer; then the login session is added.
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -123,6 +144,16 @@ impl DesktopBus {
             self.system_address, self.session_address
         );
         output_of(Command::new(PYTHON).args(["-c", &script]))
+    }
+
+    /// Every Notify the notification server received, one logged line each.
+    pub fn notified(&self) -> Vec<String> {
+        std::fs::read_to_string(self.notifications.path())
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| line.contains(" Notify "))
+            .map(str::to_string)
+            .collect()
     }
 
     /// The labels of the tray menu of the last item that registered, or why there are none.

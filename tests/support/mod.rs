@@ -126,6 +126,18 @@ fn wait_until_gone(pid: u32) -> bool {
     true
 }
 
+/// Waits until `check` holds, for up to `limit`; fails the test naming `what` if it never does.
+pub fn eventually(what: &str, limit: std::time::Duration, check: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + limit;
+    while !check() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never happened: {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
 /// Whether a process is alive: some thread of it is neither gone nor a zombie. The main thread
 /// alone is not enough: it can end first while other threads still hold the process's files.
 pub fn is_running(pid: u32) -> bool {
