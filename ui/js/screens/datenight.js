@@ -39,21 +39,9 @@ export function renderDateNight(app) {
     }
   }
 
-  const form = h('form', { class: 'card deal-form' },
-    h('div', { class: 'row' },
-      labelled('deal-theme', 'Theme', theme),
-      labelled('deal-timer', 'Gentle timer', timer)),
-    h('div', { class: 'actions start' },
-      h('button', { type: 'submit', class: 'primary', id: 'deal-button', text: 'Deal three cards' })));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showError(error, null);
-    try {
-      cards = await busy(form, 'Dealing…', () => api.dealDateNight(themeValue()));
-      show();
-    } catch (err) {
-      showError(error, err);
-    }
+  const form = dealForm(theme, timer, error, (dealt) => {
+    cards = dealt;
+    show();
   });
   start.addEventListener('click', () => app.go('together', { cards, minutes: Number(timer.value) }));
 
@@ -67,4 +55,24 @@ export function renderDateNight(app) {
     h('h1', { id: 'date-title', text: 'Date night' }),
     h('p', { class: 'lede', text: 'Three questions you have not asked each other yet, from light to deeper. Swap any card that does not fit tonight.' }),
     form, error, hand, h('div', { class: 'actions start' }, start));
+}
+
+// The theme, the timer and "Deal three cards"; `dealt` gets the three.
+function dealForm(theme, timer, error, dealt) {
+  const form = h('form', { class: 'card deal-form' },
+    h('div', { class: 'row' },
+      labelled('deal-theme', 'Theme', theme),
+      labelled('deal-timer', 'Gentle timer', timer)),
+    h('div', { class: 'actions start' },
+      h('button', { type: 'submit', class: 'primary', id: 'deal-button', text: 'Deal three cards' })));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError(error, null);
+    try {
+      dealt(await busy(form, 'Dealing…', () => api.dealDateNight(theme.value || null)));
+    } catch (err) {
+      showError(error, err);
+    }
+  });
+  return form;
 }
