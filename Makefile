@@ -21,7 +21,7 @@ APT_TEST := webkit2gtk-driver xvfb xauth xdotool dbus-daemon dbus-bin python3-db
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint bench idle-cpu bundle icons tauri-cli install-test
+.PHONY: run test deps test-deps lint bench idle-cpu bundle icons tauri-cli install-test screenshots
 
 # The Tauri CLI, from npm's @tauri-apps/cli, which ships it prebuilt (crates.io's tauri-cli would
 # compile for minutes). Pinned, and kept outside the clone so a clean checkout reuses it.
@@ -92,3 +92,8 @@ icons: tauri-cli
 	$(TAURI) icon icons/hearth.svg -o icons --png 16,24,32,48,64,128,256
 	@tmp=$$(mktemp -d); $(TAURI) icon icons/hearth.svg -o $$tmp >/dev/null && \
 	  cp $$tmp/icon.png $$tmp/icon.ico $$tmp/icon.icns icons/; rm -rf $$tmp
+
+# The README's pictures, light and dark, taken in the real app under Xvfb (docs/screenshots/).
+screenshots: test-deps
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  cargo test --test e2e_screenshots -- --ignored
