@@ -56,26 +56,29 @@ mod linux {
         Proxy::new(bus, SERVICE, PATH, SERVICE)
     }
 
-    /// Connects to the session bus and hears ActionInvoked on a thread of its own.
+    /// Connects to the session bus and hears ActionInvoked, on a thread of its own: the start of
+    /// the app never waits for the bus.
     pub fn listen<R: Runtime>(app: &AppHandle<R>, on_action: OnAction<R>) {
-        let Ok(bus) = Connection::session() else {
-            eprintln!("Hearth: no session bus, so reminders cannot be shown as notifications");
-            return;
-        };
-        app.manage(Notifications {
-            bus: bus.clone(),
-            about: Mutex::new(HashMap::new()),
-        });
         let app = app.clone();
         let started = std::thread::Builder::new()
             .name("notification-actions".into())
             .spawn(move || {
+                let Ok(bus) = Connection::session() else {
+                    eprintln!(
+                        "Hearth: no session bus, so reminders cannot be shown as notifications"
+                    );
+                    return;
+                };
+                app.manage(Notifications {
+                    bus: bus.clone(),
+                    about: Mutex::new(HashMap::new()),
+                });
                 if let Err(error) = hear_actions(&app, &bus, on_action) {
                     eprintln!("Hearth: notification buttons are unavailable: {error}");
                 }
             });
         if started.is_err() {
-            eprintln!("Hearth: notification buttons are unavailable (no thread)");
+            eprintln!("Hearth: notifications are unavailable (no thread)");
         }
     }
 
