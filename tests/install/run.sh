@@ -32,7 +32,7 @@ trap cleanup EXIT
 # The test that drives the installed binary, as `make test` just built it (found before packaging,
 # which builds the app with other features, so that nothing is compiled twice).
 driver_test=$(cargo test --test e2e_installed --no-run --message-format=json 2>/dev/null |
-  sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+  grep '"name":"e2e_installed"' | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
 [ -x "$driver_test" ] || fail "could not find the e2e_installed test binary"
 
 echo "== Packaging the debug build (.deb and .rpm)"
@@ -41,8 +41,9 @@ deb=$(ls -t "$TARGET"/debug/bundle/deb/*.deb | head -1)
 rpm=$(ls -t "$TARGET"/debug/bundle/rpm/*.rpm | head -1)
 
 echo "== Installing $deb"
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb" || \
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb"
+# apt-get takes a package file by a path with a slash in it.
+case $deb in /*) package_file=$deb ;; *) package_file=./$deb ;; esac
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package_file"
 dpkg-query -L "$PACKAGE" | sort > "$work/deb-paths"
 # Files only (directories such as /usr/bin are shared with every other package).
 while read -r path; do [ -f "$path" ] && echo "$path"; done < "$work/deb-paths" > "$work/deb-files"
