@@ -21,7 +21,7 @@ export function renderAbout() {
       h('h2', { text: 'Everything stays on this computer' }),
       h('p', { text: 'Hearth uses no network. There is no account and no server, and nothing is sent anywhere. Your prompts, reminders and entries live in this one folder, with every entry encrypted:' }),
       folder,
-      h('p', { text: 'A backup is the only copy that leaves it, and only to the place you choose.' })),
+      h('p', { text: 'Nothing leaves it unless you ask: a backup, an export of entries or a calendar file goes only where you save it.' })),
     h('div', { class: 'card' }, h('h2', { text: 'Licence' }), licence),
     error);
 }

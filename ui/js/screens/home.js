@@ -155,7 +155,7 @@ function welcomeCard(app) {
     h('ul', { class: 'questions' },
       h('li', { text: 'Everything you write stays on this computer, encrypted. Hearth never goes online.' }),
       h('li', { text: 'Each of you has a private space the other cannot open, and one you share.' }),
-      h('li', { text: 'Reminders come as quiet notifications that never show what you wrote.' })),
+      h('li', { text: 'Reminders come as quiet notifications that never show a reminder\'s title or your entries.' })),
     h('div', { class: 'actions start' },
       h('button', { type: 'button', class: 'primary', id: 'first-date', text: 'Try a date night now',
         onclick: () => app.go('date-night', { dealNow: true }) }),
