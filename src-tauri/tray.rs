@@ -53,6 +53,9 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
+/// Told to the window when the tray changed the reminders behind its back.
+pub const REMINDERS_CHANGED_EVENT: &str = "reminders-changed";
+
 const NO_NEXT: &str = "No reminder coming up";
 const PAUSE: &str = "Pause reminders today";
 const RESUME: &str = "Resume reminders";
@@ -102,7 +105,7 @@ fn on_vault_action<R: Runtime>(app: &AppHandle<R>, action: &str) {
             let _ = app.emit(crate::LOCKED_EVENT, ());
         }
         "pause" => {
-            let _ = state.change_reminders(|live| {
+            let changed = state.change_reminders(|live| {
                 let now = Utc::now();
                 if live.paused(now) {
                     live.resume()
@@ -110,6 +113,10 @@ fn on_vault_action<R: Runtime>(app: &AppHandle<R>, action: &str) {
                     live.pause_until(end_of_day(now, &Local))
                 }
             });
+            // An open Reminders screen shows the pause at once, not at its next visit.
+            if changed.is_ok() {
+                let _ = app.emit(REMINDERS_CHANGED_EVENT, ());
+            }
         }
         "quit" => {
             let _ = state.lock();

@@ -119,6 +119,17 @@ export function onOpenReminders(handler) {
   return tauri.event.listen('open-reminders', (event) => handler(event.payload));
 }
 
+// The tray paused or resumed the reminders. Heard while `signal` (a screen's) is live.
+export function onRemindersChanged(signal, handler) {
+  return listenWhile(signal, 'reminders-changed', handler);
+}
+
+async function listenWhile(signal, event, handler) {
+  const unlisten = await tauri.event.listen(event, handler);
+  if (signal.aborted) unlisten();
+  else signal.addEventListener('abort', unlisten, { once: true });
+}
+
 // Closing the window hides Hearth to the tray; reminders keep coming.
 export async function closeWindow() {
   try {
