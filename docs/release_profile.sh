@@ -7,7 +7,8 @@
 #   bash docs/release_profile.sh [OPT_LEVEL ...]      (default: 3 s z; ~20 minutes each here)
 #
 # Cargo.toml's [profile.release] holds the winner; the variants differ from it only by the
-# CARGO_PROFILE_* variables set below, so nothing here edits the project.
+# CARGO_PROFILE_* variables set below, so nothing here edits the project. Cargo.toml's per-package
+# overrides (Argon2id, SQLCipher, OpenSSL at opt-level 3) stay in force in every variant.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,6 +1,7 @@
 //! The Tauri shell. It only adapts: the window, the tray, app state, thin commands, and the two
 //! timers (auto-lock and reminders). All logic lives in `hearth-core`.
 
+mod caret;
 mod cli;
 mod commands;
 mod error;
@@ -67,6 +68,10 @@ fn build<R: Runtime>(
         .setup(move |app| {
             if !known_dir {
                 app.manage(AppState::new(app.path().app_data_dir()?));
+            }
+            if desktop {
+                // Before the webview exists, so its web process starts with a steady caret.
+                caret::keep_steady();
             }
             window::open(app, !hidden)?;
             housekeeping::spawn(app.handle().clone());
