@@ -4,7 +4,9 @@
 # size of the binary and of both packages, and the medians of the vault benchmarks (unlocking, with
 # Argon2id and SQLCipher, is where a person would feel a slower build).
 #
-#   bash docs/release_profile.sh [OPT_LEVEL ...]      (default: 3 s z; ~20 minutes each here)
+#   bash docs/release_profile.sh [OPT_LEVEL ...]      (default: 3 s z; 10 to 15 minutes each here)
+#
+# Run it from a clone nobody edits meanwhile: each build reads the sources for ten minutes or more.
 #
 # Cargo.toml's [profile.release] holds the winner; the variants differ from it only by the
 # CARGO_PROFILE_* variables set below, so nothing here edits the project. Cargo.toml's per-package
