@@ -11,11 +11,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{DurationRound, Utc};
 use support::notifications::NotificationServer;
-use support::{is_running, sam_and_alex, Harness, PASS_A};
+use support::{is_running, sam_and_alex, write_entry, Harness, PASS_A};
 
 const DISCREET: &str = "Time for the two of you";
 const TITLE: &str = "Tea on the balcony";
 const CONTROL: &str = "\u{E009}";
+const ENTRY_TITLE: &str = "The walk by the river";
+const ENTRY_BODY: &str = "We stayed on the bench until the lights came on.";
 
 #[test]
 fn a_reminder_fires_once_while_locked_and_closed_then_snoozes_and_opens_hearth() {
@@ -24,6 +26,9 @@ fn a_reminder_fires_once_while_locked_and_closed_then_snoozes_and_opens_hearth()
     let harness =
         Harness::start_with(&[("DBUS_SESSION_BUS_ADDRESS", &server.address), ("TZ", "UTC")]);
     let ui = sam_and_alex(&harness);
+    // An entry, so the welcome's promise can be checked: notifications never show entries.
+    ui.find("#nav-journal").click();
+    write_entry(&ui, "shared", ENTRY_TITLE, ENTRY_BODY);
 
     // A one-off reminder at the next whole minute that is at least 45 s away.
     let due = (Utc::now() + chrono::Duration::seconds(45))
@@ -89,6 +94,11 @@ fn a_reminder_fires_once_while_locked_and_closed_then_snoozes_and_opens_hearth()
     // Another full timer period: still exactly one, and the tray notice was said only once.
     std::thread::sleep(Duration::from_secs(32));
     let all = server.notified();
+    assert!(
+        all.iter()
+            .all(|n| !n.line.contains(ENTRY_TITLE) && !n.line.contains(ENTRY_BODY)),
+        "an entry reached a notification: {all:#?}"
+    );
     assert_eq!(
         all.iter().filter(|n| n.line.contains(DISCREET)).count(),
         1,
