@@ -68,10 +68,22 @@ test: test-deps lint tauri-cli
 install-test: test-deps tauri-cli
 	TAURI=$(TAURI) bash tests/install/run.sh
 
-# Criterion benchmarks; prints each median, and each ratio against the baseline of its group.
-bench: deps
+# Criterion benchmarks (each median, and each ratio to its group's baseline), then the app against
+# a bare Tauri app (docs/app_bench.py: cold start, memory, idle CPU and wake-ups, reopening from the
+# tray, sizes), which writes docs/performance.md. Both apps are release builds, as `make run`
+# builds Hearth; the .deb comes from `make bundle`. About an hour on two cores.
+TARGET := $(or $(CARGO_TARGET_DIR),target)
+BENCH_COUPLE := $(TARGET)/bench-couple
+bench: test-deps bundle
 	cargo bench -p hearth-core --bench vault --bench journal
-	@python3 docs/bench_medians.py target/criterion
+	@python3 docs/bench_medians.py $(TARGET)/criterion
+	cargo build --release
+	cargo build --release --manifest-path tests/fixtures/bare-tauri/Cargo.toml --target-dir $(TARGET)
+	rm -rf $(BENCH_COUPLE)
+	cargo run --release -p hearth-core --example seed_couple -- $(BENCH_COUPLE)
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- python3 docs/app_bench.py \
+	  --hearth $(TARGET)/release/hearth --baseline $(TARGET)/release/bare-tauri \
+	  --couple $(BENCH_COUPLE) --deb $$(ls -t $(TARGET)/release/bundle/deb/*.deb | head -1)
 
 # Idle CPU over five minutes, from /proc/<pid>/stat (see docs/idle_cpu.sh).
 idle-cpu: test-deps

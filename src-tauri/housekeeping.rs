@@ -1,10 +1,12 @@
-//! The one background tick, every few seconds, and the one owner of the work it does:
+//! The one background tick, every few seconds while unlocked, and the one owner of the work it does:
 //! - it locks the vaults after the chosen idle time, and tells the UI through the `vault-locked`
 //!   event so the lock screen appears by itself (idle time is read from the boot clock, which counts
 //!   the hours the lid was closed);
 //! - it erases deleted entries once their undo time is over, when a delete asked for it.
 //!
-//! A slow tick rather than work at each key press, or a thread per delete.
+//! A slow tick rather than work at each key press, or a thread per delete. While locked there is
+//! nothing to do (locking erased every deleted entry), so the thread sleeps until a vault command
+//! wakes it: Hearth waiting in the tray all day wakes for the reminders alone.
 
 use std::time::{Duration, Instant};
 
@@ -22,14 +24,21 @@ const CHECK_EVERY: Duration = Duration::from_secs(5);
 pub fn spawn<R: Runtime>(app: AppHandle<R>) {
     let started = std::thread::Builder::new()
         .name("housekeeping".into())
-        .spawn(move || loop {
-            std::thread::sleep(CHECK_EVERY);
+        .spawn(move || {
             let state = app.state::<AppState>();
-            if lock_if_idle(&state, SystemClock.read()) {
-                state.after_lock();
-                let _ = app.emit(LOCKED_EVENT, ());
-            } else if state.erase_is_due(Instant::now()) {
-                erase_deleted(&state);
+            state.housekeeping.register_current();
+            loop {
+                if state.is_unlocked() {
+                    std::thread::park_timeout(CHECK_EVERY);
+                } else {
+                    std::thread::park();
+                }
+                if lock_if_idle(&state, SystemClock.read()) {
+                    state.after_lock();
+                    let _ = app.emit(LOCKED_EVENT, ());
+                } else if state.erase_is_due(Instant::now()) {
+                    erase_deleted(&state);
+                }
             }
         });
     if started.is_err() {

@@ -39,8 +39,8 @@ pub fn configure<R: Runtime>(
 enum Shell {
     /// Commands only, as the IPC tests drive them.
     Commands,
-    /// A real session, which adds the tray, hide-on-close and the reminder timer; `hidden` starts
-    /// in the tray without a window.
+    /// A real session, which adds the tray, close-to-tray and the reminder timer; `hidden` starts
+    /// in the tray without a window (and so without a webview).
     Desktop { hidden: bool },
 }
 
@@ -59,7 +59,7 @@ fn build<R: Runtime>(
         None => builder,
     };
     let builder = if desktop {
-        builder.on_window_event(window::hide_on_close)
+        builder.on_window_event(window::close_to_tray)
     } else {
         builder
     };
@@ -73,7 +73,9 @@ fn build<R: Runtime>(
                 // Before the webview exists, so its web process starts with a steady caret.
                 caret::keep_steady();
             }
-            window::open(app, !hidden)?;
+            if !hidden {
+                window::open(app.handle(), None)?;
+            }
             housekeeping::spawn(app.handle().clone());
             if desktop {
                 tray::create(app.handle())?;
@@ -111,7 +113,7 @@ pub fn run() {
             Some(vec![cli::HIDDEN_ARG]),
         ));
     match build(builder, data_dir, Shell::Desktop { hidden }).build(context()) {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(window::keep_running),
         Err(error) if handover_failed(&error) && std::env::var_os(RELAUNCHED_ENV).is_none() => {
             relaunch()
         }

@@ -31,7 +31,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
     let started = std::thread::Builder::new()
         .name("reminders".into())
         .spawn(move || {
-            app.state::<AppState>().set_timer(std::thread::current());
+            app.state::<AppState>().timer.register_current();
             loop {
                 let wait = look_at_the_clock(&app);
                 std::thread::park_timeout(wait);

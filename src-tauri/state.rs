@@ -19,7 +19,9 @@ pub struct AppState {
     idle: Mutex<IdleClock>,
     reminders: Mutex<LiveSchedule>,
     /// The reminder timer's thread, woken early whenever the reminders change.
-    timer: Mutex<Option<std::thread::Thread>>,
+    pub timer: Sleeper,
+    /// The housekeeping thread, which sleeps while locked and is woken by any vault command.
+    pub housekeeping: Sleeper,
     /// When the housekeeping tick should next erase deleted entries, if a delete asked for it.
     erase_at: Mutex<Option<Instant>>,
 }
@@ -32,7 +34,8 @@ impl AppState {
             vault: Mutex::new(Vault::new(data_dir.clone())),
             idle: Mutex::new(IdleClock::new(SystemClock.read())),
             reminders: Mutex::new(LiveSchedule::open(data_dir.clone(), Utc::now())),
-            timer: Mutex::new(None),
+            timer: Sleeper::default(),
+            housekeeping: Sleeper::default(),
             erase_at: Mutex::new(None),
             data_dir,
         }
@@ -51,6 +54,10 @@ impl AppState {
         }))
     }
 
+    pub fn is_unlocked(&self) -> bool {
+        self.vault().is_ok_and(|vault| vault.session().is_ok())
+    }
+
     pub fn idle(&self) -> Result<MutexGuard<'_, IdleClock>, CommandError> {
         Ok(recover(&self.idle, |_| {}))
     }
@@ -64,24 +71,11 @@ impl AppState {
         Ok(())
     }
 
-    pub fn set_timer(&self, thread: std::thread::Thread) {
-        if let Ok(mut timer) = self.timer.lock() {
-            *timer = Some(thread);
-        }
-    }
-
-    /// Lets the timer look at the reminders now rather than at its next wake-up.
-    pub fn wake_timer(&self) {
-        if let Some(thread) = self.timer.lock().ok().and_then(|t| t.clone()) {
-            thread.unpark();
-        }
-    }
-
     /// Puts the session's reminders in force, and on disk unless the couple chose otherwise.
     pub fn rearm_reminders(&self, session: &Session) -> Result<(), CommandError> {
         let (list, on_disk) = wake_list::compute(session, Utc::now())?;
         self.reminders()?.replace(list, on_disk)?;
-        self.wake_timer();
+        self.timer.wake();
         Ok(())
     }
 
@@ -100,7 +94,7 @@ impl AppState {
         change: impl FnOnce(&mut LiveSchedule) -> Result<(), ReminderError>,
     ) -> Result<(), CommandError> {
         change(&mut *self.reminders()?)?;
-        self.wake_timer();
+        self.timer.wake();
         Ok(())
     }
 
@@ -141,7 +135,25 @@ impl AppState {
         if let Ok(mut live) = self.reminders() {
             live.forget_unless_on_disk();
         }
-        self.wake_timer();
+        self.timer.wake();
+    }
+}
+
+/// A background thread that sleeps (parked) until there is something to look at, and the way to
+/// wake it early. Waking before it parks is not lost: its next park returns at once.
+#[derive(Default)]
+pub struct Sleeper(Mutex<Option<std::thread::Thread>>);
+
+impl Sleeper {
+    /// Called by the thread itself as it starts.
+    pub fn register_current(&self) {
+        *recover(&self.0, |_| {}) = Some(std::thread::current());
+    }
+
+    pub fn wake(&self) {
+        if let Some(thread) = recover(&self.0, |_| {}).clone() {
+            thread.unpark();
+        }
     }
 }
 

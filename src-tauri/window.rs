@@ -1,9 +1,13 @@
-//! The one window: opened from its config, hidden (not closed) when the person closes it so
-//! reminders keep coming, and brought forward by the tray, a notification or a second launch.
+//! The one window: opened from its config, and closed for real when the person closes it, so that
+//! no webview (and none of WebKit's processes) lives on while Hearth waits in the tray. The tray,
+//! the reminder timer and the notifications need no webview. The tray, a notification or a second
+//! launch opens the window again, at the lock screen unless the couple chose to stay unlocked.
 
 use serde::Serialize;
 use tauri::webview::NewWindowResponse;
-use tauri::{AppHandle, Emitter, Manager, Runtime, Url, WebviewWindow, Window, WindowEvent};
+use tauri::{
+    AppHandle, Emitter, Manager, RunEvent, Runtime, Url, WebviewWindow, Window, WindowEvent,
+};
 
 use crate::state::AppState;
 
@@ -15,12 +19,14 @@ const AUTOMATION_ENV: &str = "TAURI_WEBVIEW_AUTOMATION";
 /// Marks that the "still running in the tray" notice was shown once.
 const TRAY_NOTICE_MARKER: &str = "tray-notice-shown";
 
-/// Opens the window from its config. It is incognito (WebKit keeps nothing on disk), except under
+/// Opens the window from its config, shown and in front. With `reminder_ids`, the page opens at
+/// `#reminders=<ids>` and goes to the reminders once unlocked (an event would reach no listener
+/// yet). It is incognito (WebKit keeps nothing on disk), except under
 /// WebDriver in a debug build: wry cannot enable automation on an ephemeral context, so the
 /// end-to-end tests run with a normal one and search it for leaked text instead. A release build
 /// ignores the variable. The webview may show only Hearth's own pages and opens no other window.
-pub fn open<R: Runtime>(app: &tauri::App<R>, visible: bool) -> tauri::Result<()> {
-    let Some(config) = app
+pub fn open<R: Runtime>(app: &AppHandle<R>, reminder_ids: Option<&[String]>) -> tauri::Result<()> {
+    let Some(mut config) = app
         .config()
         .app
         .windows
@@ -30,9 +36,11 @@ pub fn open<R: Runtime>(app: &tauri::App<R>, visible: bool) -> tauri::Result<()>
     else {
         return Ok(());
     };
-    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+    if let Some(ids) = reminder_ids {
+        config.url = tauri::WebviewUrl::App(reminders_page(ids).into());
+    }
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
         .incognito(config.incognito && !automated(std::env::var(AUTOMATION_ENV).ok()))
-        .visible(visible && config.visible)
         .on_navigation(is_own_page)
         .on_new_window(|_, _| NewWindowResponse::Deny)
         .build()?;
@@ -55,6 +63,17 @@ fn is_own_page(url: &Url) -> bool {
     }
 }
 
+/// The page that opens at the reminders, about these ones. Only ids as Hearth makes them
+/// (`rem-` and hex) go into the address.
+fn reminders_page(reminder_ids: &[String]) -> String {
+    let ids: Vec<&str> = reminder_ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .collect();
+    format!("index.html#reminders={}", ids.join(","))
+}
+
 fn main_window<R: Runtime>(app: &AppHandle<R>) -> Option<WebviewWindow<R>> {
     app.get_webview_window(MAIN)
 }
@@ -65,27 +84,32 @@ struct OpenReminders {
     reminder_ids: Vec<String>,
 }
 
-/// Shows the window in front; with `reminder_ids`, the UI goes to the reminders once unlocked.
+/// Shows the window in front, opening it again if it was closed; with `reminder_ids`, the UI goes
+/// to the reminders once unlocked.
 pub fn bring_forward<R: Runtime>(app: &AppHandle<R>, reminder_ids: Option<Vec<String>>) {
-    if let Some(window) = main_window(app) {
-        let _ = window.show();
-        let _ = window.unminimize();
-        let _ = window.set_focus();
-        if let Some(reminder_ids) = reminder_ids {
-            let _ = window.emit(OPEN_REMINDERS_EVENT, OpenReminders { reminder_ids });
+    let Some(window) = main_window(app) else {
+        if open(app, reminder_ids.as_deref()).is_err() {
+            eprintln!("Hearth: the window could not be opened");
         }
+        return;
+    };
+    let _ = window.show();
+    let _ = window.unminimize();
+    let _ = window.set_focus();
+    if let Some(reminder_ids) = reminder_ids {
+        let _ = window.emit(OPEN_REMINDERS_EVENT, OpenReminders { reminder_ids });
     }
 }
 
-/// Closing hides Hearth to the tray, and locks it unless the couple turned that off; reminders keep
-/// coming while locked. The UI hears `vault-locked` while hidden, so the lock screen is what it
-/// paints when it is shown again. The first time, a notification says where Hearth went.
-pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
-    let WindowEvent::CloseRequested { api, .. } = event else {
-        return;
-    };
-    api.prevent_close();
-    let _ = window.hide();
+/// Closing the window leaves Hearth in the tray (see `keep_running`), and locks it unless the
+/// couple turned that off; reminders keep coming while locked. The window and its webview are gone,
+/// so nothing of the UI's state survives it. The first time, a notification says where Hearth went.
+pub fn close_to_tray<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    match event {
+        WindowEvent::CloseRequested { .. } => {}
+        WindowEvent::Destroyed => return return_freed_memory(),
+        _ => return,
+    }
     let app = window.app_handle();
     // Off the main thread: the vault may be busy with an unlock for a moment.
     let handle = app.clone();
@@ -104,6 +128,29 @@ pub fn hide_on_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
             &[],
             &[],
         );
+    }
+}
+
+/// Once the window is gone, hands the heap its webview freed back to the system, a moment later,
+/// when GTK has let go of it too. glibc keeps freed memory for reuse otherwise, and Hearth may wait
+/// in the tray for days.
+fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    std::thread::spawn(|| {
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        // SAFETY: malloc_trim only releases free pages of the heap; no live allocation is touched.
+        unsafe { libc::malloc_trim(0) };
+    });
+}
+
+/// The last window closing would end the app; Hearth stays in the tray instead. Only Quit (an exit
+/// with a code) ends it.
+pub fn keep_running<R: Runtime>(_app: &AppHandle<R>, event: RunEvent) {
+    if let RunEvent::ExitRequested {
+        code: None, api, ..
+    } = event
+    {
+        api.prevent_exit();
     }
 }
 
@@ -131,6 +178,17 @@ mod tests {
         ] {
             assert!(!is_own_page(&Url::parse(other).unwrap()), "{other}");
         }
+    }
+
+    #[test]
+    fn only_hearths_own_reminder_ids_go_into_the_address() {
+        let ids = [
+            "rem-00ff".to_string(),
+            "x\"><script>".to_string(),
+            "rem-1a".to_string(),
+        ];
+        assert_eq!(reminders_page(&ids), "index.html#reminders=rem-00ff,rem-1a");
+        assert_eq!(reminders_page(&[]), "index.html#reminders=");
     }
 
     #[test]

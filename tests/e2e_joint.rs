@@ -128,8 +128,8 @@ fn sitting_together_shows_neither_private_space_without_its_owner() {
     ui.close();
 }
 
-/// Closing the window with the default setting locks Hearth: what the window shows next is the lock
-/// screen, painted while it was hidden. Turned off, closing keeps the session.
+/// Closing the window with the default setting locks Hearth: opened again, the window shows the
+/// lock screen. Turned off, closing keeps the session.
 #[test]
 fn closing_the_window_locks_by_default() {
     let harness = Harness::start();
@@ -139,7 +139,9 @@ fn closing_the_window_locks_by_default() {
         "return document.querySelector('#lock-on-close').checked;",
         serde_json::json!(true),
     );
-    ui.chord(&[CONTROL, "w"]);
+    ui.chord_closing_window(&[CONTROL, "w"]);
+    harness.launch_again();
+    ui.follow_reopened_window();
     ui.find("#lock-title");
     assert!(ui.try_find("#nav-journal").is_none(), "the shell is gone");
 
@@ -148,9 +150,11 @@ fn closing_the_window_locks_by_default() {
     ui.find("#nav-settings").click();
     ui.find("#lock-on-close").click();
     ui.wait_text("#auto-lock-status", |t| t.contains("keeps Hearth unlocked"));
-    ui.chord(&[CONTROL, "w"]);
+    ui.chord_closing_window(&[CONTROL, "w"]);
     std::thread::sleep(std::time::Duration::from_secs(2));
-    assert!(ui.try_find("#lock-title").is_none(), "it stayed unlocked");
+    harness.launch_again();
+    ui.follow_reopened_window();
     ui.find("#nav-journal");
+    assert!(ui.try_find("#lock-title").is_none(), "it stayed unlocked");
     ui.close();
 }

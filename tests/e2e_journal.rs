@@ -136,7 +136,7 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
         "window.backupNotes = []; new MutationObserver(() => window.backupNotes.push(document.querySelector('#backup-status').textContent)).observe(document.querySelector('#backup-status'), { childList: true, characterData: true, subtree: true });",
     );
     ui.find("#backup-now").click();
-    file_dialog::answer(Dialog::Save, "Save the backup", &backup);
+    file_dialog::answer(&ui, Dialog::Save, "Save the backup", &backup);
     ui.wait_text("#backup-status", |t| t.starts_with("Backup saved to"));
     let notes = ui.execute("return window.backupNotes");
     let notes: Vec<&str> = notes
@@ -159,7 +159,7 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
     ui.find("#restore-open").click();
     ui.find("#restore-pass").type_text(PASS_B);
     ui.find("#restore-submit").click();
-    file_dialog::answer(Dialog::Open, "Choose the backup to restore", &backup);
+    file_dialog::answer(&ui, Dialog::Open, "Choose the backup to restore", &backup);
     ui.find("#nav-journal").click();
     ui.wait_text("#entry-list", |t| t.contains("Ours"));
     ui.chord(&[CONTROL, "l"]);

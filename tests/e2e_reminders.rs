@@ -107,6 +107,7 @@ fn a_reminder_made_in_the_editor_reaches_the_wake_list_without_its_title() {
     std::fs::create_dir_all(ics_path.parent().unwrap()).unwrap();
     ui.find("#export-ics").click();
     file_dialog::answer(
+        &ui,
         Dialog::Save,
         "Save the together-times for a calendar",
         &ics_path,

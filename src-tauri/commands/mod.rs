@@ -2,6 +2,7 @@
 //! Vault work (Argon2id, SQLCipher) runs on the blocking pool so the window never freezes.
 
 mod about;
+mod app;
 mod backup;
 mod checkins;
 mod journal;
@@ -21,6 +22,7 @@ use crate::state::AppState;
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
+        app::first_screen_shown,
         vault::vault_status,
         vault::setup_couple,
         vault::unlock,
@@ -114,8 +116,10 @@ where
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         state.touch()?;
-        let mut vault = state.vault()?;
-        job(&mut vault).map_err(Into::into)
+        let done = job(&mut *state.vault()?).map_err(Into::into);
+        // Asleep while locked; this command may have unlocked.
+        state.housekeeping.wake();
+        done
     })
     .await
     .map_err(|_| CommandError::internal())?

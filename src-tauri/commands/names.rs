@@ -5,6 +5,7 @@
 /// capability grants. The IPC tests check this list against the handler in `commands/mod.rs`,
 /// whose `generate_handler!` needs the functions themselves and so names them once more.
 pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
+    ("app", &["first_screen_shown"]),
     (
         "vault",
         &[

@@ -1,6 +1,6 @@
 //! Helpers for the end-to-end tests: a WebDriver client, and a harness that starts tauri-driver with
-//! a temporary HOME, XDG folders and data folder, so that everything Hearth and its webview write can
-//! be searched afterwards.
+//! an X display of its own and a temporary HOME, XDG folders and data folder, so that everything
+//! Hearth and its webview write can be searched afterwards.
 #![allow(dead_code)]
 
 pub mod desktop_bus;
@@ -9,6 +9,7 @@ pub mod ipc;
 pub mod notifications;
 pub mod sockets;
 pub mod webdriver;
+pub mod x_window;
 
 use std::path::{Path, PathBuf};
 
@@ -19,10 +20,14 @@ pub use hearth_core::testing::{PASS_A, PASS_B};
 pub struct Harness {
     pub home: tempfile::TempDir,
     pub driver: Driver,
+    /// The X server of this test alone (after `driver`, so the app goes before its display does).
+    pub display: x_window::Display,
     /// The Hearth this harness launched last. Remembered because a Hearth that is already exiting
     /// no longer shows its executable or environment in /proc, yet still holds its D-Bus name
     /// until its last file is closed; a new launch in that window would try to hand over to it.
     launched: std::cell::Cell<Option<u32>>,
+    /// The app's environment, for a second launch.
+    env: Vec<(String, PathBuf)>,
 }
 
 impl Harness {
@@ -32,12 +37,10 @@ impl Harness {
 
     /// As [`Harness::start`], with more environment for the app (for example `GTK_THEME`).
     pub fn start_with(extra: &[(&str, &str)]) -> Harness {
-        assert!(
-            std::env::var_os("DISPLAY").is_some(),
-            "no display: run the end-to-end tests with `make test` (it starts Xvfb)"
-        );
         let home = tempfile::tempdir().unwrap();
+        let display = x_window::Display::start();
         let env: Vec<(&str, PathBuf)> = vec![
+            ("DISPLAY", PathBuf::from(&display.name)),
             ("HEARTH_DATA_DIR", home.path().join("data")),
             ("HOME", home.path().to_path_buf()),
             ("XDG_DATA_HOME", home.path().join("xdg-data")),
@@ -47,15 +50,21 @@ impl Harness {
         let mut env_refs: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
         env_refs.extend(extra.iter().map(|(k, v)| (*k, Path::new(*v))));
         let driver = Driver::start(&env_refs);
+        let env = env_refs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_path_buf()))
+            .collect();
         Harness {
             home,
             driver,
+            display,
             launched: std::cell::Cell::new(None),
+            env,
         }
     }
 
     /// A new window of the real Hearth binary. A Hearth from an earlier session of this harness is
-    /// quit first: closing its window only hid it to the tray, and a second Hearth on the same data
+    /// quit first: closing its window left it running in the tray, and a second Hearth on the same data
     /// folder would hand over to it and exit, as a person relaunching it would want.
     pub fn open(&self) -> Session {
         self.open_binary(Path::new(env!("CARGO_BIN_EXE_hearth")))
@@ -87,6 +96,16 @@ impl Harness {
         if let Some(pid) = self.launched.take() {
             wait_until_gone(pid);
         }
+    }
+
+    /// Launches Hearth again, as a person does from the menu: the running one comes forward (its
+    /// window opened again if it was closed) and the new launch exits.
+    pub fn launch_again(&self) {
+        let second = std::process::Command::new(env!("CARGO_BIN_EXE_hearth"))
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .output()
+            .expect("the hearth binary");
+        assert!(second.status.success(), "{second:?}");
     }
 
     pub fn data_dir(&self) -> PathBuf {

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use serde_json::{json, Value};
 
+use super::x_window;
+
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub const ENTER: &str = "\u{E007}";
 pub const CONTROL: &str = "\u{E009}";
@@ -19,6 +21,8 @@ pub const CONTROL: &str = "\u{E009}";
 pub struct Driver {
     child: Child,
     port: u16,
+    /// The X display the app shows on.
+    display: String,
 }
 
 /// A port nothing listens on right now, so runs never meet a driver left over from another run.
@@ -59,7 +63,17 @@ impl Driver {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
-        Driver { child, port }
+        let display = env
+            .iter()
+            .find(|(key, _)| *key == "DISPLAY")
+            .map(|(_, value)| value.display().to_string())
+            .or_else(|| std::env::var("DISPLAY").ok())
+            .unwrap_or_default();
+        Driver {
+            child,
+            port,
+            display,
+        }
     }
 
     pub fn session(&self, application: &Path) -> Session {
@@ -95,6 +109,8 @@ impl Driver {
         Session {
             agent,
             url: format!("{base}/session/{id}"),
+            real_keyboard: std::cell::Cell::new(false),
+            display: self.display.clone(),
         }
     }
 }
@@ -133,9 +149,28 @@ fn try_send(
     Ok(reply["value"].clone())
 }
 
+/// Key-downs, then key-ups in reverse: keys pressed together.
+fn chord_actions(keys: &[&str]) -> Value {
+    let downs = keys
+        .iter()
+        .map(|k| json!({ "type": "keyDown", "value": k }));
+    let ups = keys
+        .iter()
+        .rev()
+        .map(|k| json!({ "type": "keyUp", "value": k }));
+    let actions: Vec<Value> = downs.chain(ups).collect();
+    json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })
+}
+
 pub struct Session {
     agent: ureq::Agent,
     url: String,
+    /// Keys go through the X server (xdotool), as a real keyboard's do, instead of WebKit's
+    /// simulated keyboard. Set once the app opened a new window: WebKit's simulated keys do not
+    /// reliably reach a webview created after the session began (seen here: typed text lost in
+    /// most runs), while the X server's keys always do.
+    real_keyboard: std::cell::Cell<bool>,
+    display: String,
 }
 
 /// An element, remembered by its selector too, so a call that finds it replaced by a re-render
@@ -147,6 +182,11 @@ pub struct Element<'a> {
 }
 
 impl Session {
+    /// The X display the app shows on.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         send(&self.agent, method, &format!("{}{path}", self.url), body)
     }
@@ -236,21 +276,29 @@ impl Session {
 
     /// Presses keys together (for example Ctrl+L) through the actions API.
     pub fn chord(&self, keys: &[&str]) {
-        let mut actions: Vec<Value> = keys
-            .iter()
-            .map(|k| json!({ "type": "keyDown", "value": k }))
-            .collect();
-        actions.extend(
-            keys.iter()
-                .rev()
-                .map(|k| json!({ "type": "keyUp", "value": k })),
-        );
-        self.call(
-            "POST",
-            "/actions",
-            Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
-        );
+        if self.real_keyboard.get() {
+            return x_window::press(&self.display, keys);
+        }
+        self.call("POST", "/actions", Some(chord_actions(keys)));
         self.call("DELETE", "/actions", None);
+    }
+
+    /// Presses keys that close the window (Ctrl+W), and waits until it is gone: its webview
+    /// destroyed, not hidden. The window may go before the keys are let go, which WebDriver then
+    /// reports as "no such window".
+    #[track_caller]
+    pub fn chord_closing_window(&self, keys: &[&str]) {
+        let url = format!("{}/actions", self.url);
+        if self.real_keyboard.get() {
+            x_window::press(&self.display, keys);
+        } else if let Err(err) = try_send(&self.agent, "POST", &url, Some(chord_actions(keys))) {
+            assert!(err.contains("no such window"), "{err}");
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.window_count() > 0 {
+            assert!(Instant::now() < deadline, "the window stayed open");
+            std::thread::sleep(Duration::from_millis(150));
+        }
     }
 
     pub fn set_window_size(&self, width: u32, height: u32) {
@@ -281,6 +329,24 @@ impl Session {
         self.call("GET", "/window/handles", None)
             .as_array()
             .map_or(0, Vec::len)
+    }
+
+    /// Carries on in the window the app opened again after its last one closed (a new webview,
+    /// so a new WebDriver window handle), with the keyboard focus a window manager would give it.
+    #[track_caller]
+    pub fn follow_reopened_window(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let handles = self.call("GET", "/window/handles", None);
+            if let Some(handle) = handles.as_array().and_then(|all| all.first()) {
+                self.call("POST", "/window", Some(json!({ "handle": handle })));
+                x_window::focus(&self.display, "Hearth");
+                self.real_keyboard.set(true);
+                return;
+            }
+            assert!(Instant::now() < deadline, "no window opened again");
+            std::thread::sleep(Duration::from_millis(150));
+        }
     }
 
     pub fn execute(&self, script: &str) -> Value {
@@ -359,7 +425,12 @@ impl Element<'_> {
         self.call("POST", "/click", Some(json!({})));
     }
 
+    /// Types into the element; with the real keyboard, after clicking into it as a person does.
     pub fn type_text(&self, text: &str) {
+        if self.session.real_keyboard.get() {
+            self.click();
+            return x_window::type_text(&self.session.display, text);
+        }
         self.call("POST", "/value", Some(json!({ "text": text })));
     }
 

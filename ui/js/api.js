@@ -32,6 +32,7 @@ export const api = {
   setLockOnClose: (on) => call('set_lock_on_close', { on }),
   noteActivity: () => call('note_activity'),
   aboutHearth: () => call('about_hearth'),
+  firstScreenShown: () => call('first_screen_shown'),
 
   listPrompts: (filter) => call('list_prompts', { filter }),
   setFavourite: (id, on) => call('set_favourite', { id, on }),

@@ -1,5 +1,5 @@
 // The app controller: asks the Rust side what state the vaults are in and shows the matching
-// screen. Also the app-wide keys (Ctrl+L locks, Ctrl+W hides to the tray), the activity pings that
+// screen. Also the app-wide keys (Ctrl+L locks, Ctrl+W closes to the tray), the activity pings that
 // keep auto-lock away, and requests from a notification or the tray to show the reminders.
 
 import { api, onAutoLock, onOpenReminders, setFullscreen, closeWindow } from './api.js';
@@ -140,7 +140,16 @@ for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel']) {
 onAutoLock(() => app.refresh());
 onOpenReminders(({ reminderIds }) => app.openReminders(reminderIds));
 
-app.refresh().catch((error) => {
+// A window opened again from a notification or the tray's next reminder starts at
+// `#reminders=<ids>` (see window.rs): it goes there once someone is here.
+const openedAt = /^#reminders=(.*)$/.exec(location.hash);
+
+app.refresh().then(() => {
+  // The first screen is up: marked for WebDriver, and told to the shell (`make bench` times it).
+  root.dataset.ready = '';
+  api.firstScreenShown().catch(() => {});
+  if (openedAt) app.openReminders(openedAt[1].split(',').filter(Boolean));
+}).catch((error) => {
   root.replaceChildren(
     h('main', { class: 'centered' },
       h('h1', { text: 'Hearth could not start' }),

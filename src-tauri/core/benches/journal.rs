@@ -12,57 +12,8 @@ use hearth_core::journal::search;
 use hearth_core::journal::store;
 use hearth_core::journal::types::{EntryDraft, EntryFilter};
 use hearth_core::testing;
+use hearth_core::testing::sample_journal;
 use hearth_core::vault::{Partner, Session, Space, Vault};
-
-const SHARED_ENTRIES: u32 = 100_000;
-const PRIVATE_ENTRIES: u32 = 20_000;
-const WORDS: &[&str] = &[
-    "evening", "walk", "kitchen", "laughed", "tired", "grateful", "garden", "rain", "coffee",
-    "letter", "argument", "repair", "slow", "morning", "music", "dancing", "quiet", "sunday",
-    "friends", "holiday", "train", "soup", "candle", "promise", "worry", "hug", "beach", "book",
-    "film", "bread", "bicycle", "market", "storm", "window", "sister", "mountain", "balcony",
-];
-
-/// A deterministic sentence generator (SplitMix64), so every run builds the same journal.
-fn body(seed: u64) -> String {
-    let mut state = seed;
-    let mut next = || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
-    let mut words: Vec<&str> = (0..40)
-        .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
-        .collect();
-    // One entry in a hundred mentions the lantern: what the search looks for.
-    if seed % 100 == 7 {
-        words.push("lantern");
-    }
-    words.join(" ")
-}
-
-/// Writes `count` entries into `schema` in one transaction, 40 to a day, through the real triggers
-/// (so the full-text index is built as the app builds it).
-fn fill(session: &Session, schema: &str, count: u32, seed: u64) {
-    let tx = session.conn().unchecked_transaction().expect("tx");
-    {
-        let mut insert = tx
-            .prepare(&format!(
-                "INSERT INTO {schema}.entries (created_at, updated_at, body, title, entry_date, tags, author)
-                 VALUES ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?1, '', date('2020-01-01', ?2), '', 'a')"
-            ))
-            .expect("prepare");
-        for i in 0..count {
-            let offset = format!("+{} days", i / 40);
-            insert
-                .execute(rusqlite::params![body(seed + u64::from(i)), offset])
-                .expect("insert");
-        }
-    }
-    tx.commit().expect("commit");
-}
 
 fn encrypted(dir: &std::path::Path) -> Vault {
     let mut vault = Vault::new(dir);
@@ -72,15 +23,13 @@ fn encrypted(dir: &std::path::Path) -> Vault {
         .unlock(Some(Partner::A), testing::PASS_A, std::time::Instant::now())
         .expect("unlock");
     let session = vault.session().expect("session");
-    fill(session, "main", SHARED_ENTRIES, 0);
-    fill(session, "private_a", PRIVATE_ENTRIES, 1_000_000);
+    sample_journal::fill_at_size(session).expect("fill");
     vault
 }
 
 fn plain(dir: &std::path::Path) -> Session {
     let session = Session::unencrypted_baseline(dir).expect("plain");
-    fill(&session, "main", SHARED_ENTRIES, 0);
-    fill(&session, "private_a", PRIVATE_ENTRIES, 1_000_000);
+    sample_journal::fill_at_size(&session).expect("fill");
     session
 }
 
@@ -148,7 +97,7 @@ fn journal(c: &mut Criterion) {
                 n += 1;
                 let draft = EntryDraft {
                     tags: vec!["bench".into()],
-                    ..EntryDraft::plain(&body(n + 9_000_000))
+                    ..EntryDraft::plain(&sample_journal::body(n + 9_000_000))
                 };
                 black_box(
                     store::create(session, Space::Shared, Partner::A, &draft).expect("insert"),

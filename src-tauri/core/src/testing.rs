@@ -2,6 +2,8 @@
 //! every test and benchmark sets up (Sam and Alex), and shortcuts to entries that the product API
 //! reaches only through drafts and filters.
 
+pub mod sample_journal;
+
 use crate::journal::{self, Entry, EntryDraft, EntryFilter};
 use crate::vault::{NewPartner, Partner, RecoveryCodes, Result, Session, Space, Vault};
 

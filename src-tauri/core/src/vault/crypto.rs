@@ -107,11 +107,25 @@ pub fn argon2id(
         .map_err(|_| VaultError::Crypto)
 }
 
-/// The key-encryption key for one slot.
+/// The key-encryption key for one salt and cost: a partner's passphrase slots share both.
 pub fn derive_kek(passphrase: &str, salt: &[u8], params: KdfParams) -> Result<Key> {
+    #[cfg(any(test, feature = "test-support"))]
+    DERIVATIONS.with(|count| count.set(count.get() + 1));
     let mut kek = Zeroizing::new([0u8; KEY_LEN]);
     argon2id(passphrase.as_bytes(), salt, &[], &[], params, kek.as_mut())?;
     Ok(kek)
+}
+
+#[cfg(any(test, feature = "test-support"))]
+thread_local! {
+    static DERIVATIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many key-encryption keys this thread has derived, for the tests that count what an unlock
+/// costs (per thread, since tests run side by side).
+#[cfg(any(test, feature = "test-support"))]
+pub fn derivations_on_this_thread() -> u64 {
+    DERIVATIONS.with(std::cell::Cell::get)
 }
 
 /// XChaCha20-Poly1305 encryption; returns ciphertext followed by the tag.

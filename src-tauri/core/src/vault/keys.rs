@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 
 use super::backup::Progress;
 use super::crypto;
-use super::keyslots::{Keyslots, SlotId};
+use super::keyslots::{Kek, Keyslots, SlotId};
 use super::{recovery, rekey, settings, strength};
 use super::{Partner, Result, Space, Status, Vault, VaultError};
 
@@ -45,14 +45,11 @@ impl Vault {
     ) -> Result<()> {
         let mut slots = self.check_old_passphrase(who, old, now)?;
         self.check_new_passphrase(new)?;
-        self.set_shared_slot(&mut slots, who, new)?;
+        let kek = self.set_shared_slot(&mut slots, who, new)?;
         let key = self.session()?.key(Space::Private(who))?;
-        slots.vault_mut(Space::Private(who))?.set_slot(
-            SlotId::Passphrase(who),
-            new,
-            key,
-            self.kdf,
-        )?;
+        slots
+            .vault_mut(Space::Private(who))?
+            .set_slot_under(SlotId::Passphrase(who), &kek, key)?;
         slots.save_atomic(&self.dir)
     }
 
@@ -70,14 +67,10 @@ impl Vault {
         self.require_alone(who)?;
         let mut slots = self.check_old_passphrase(who, old, now)?;
         self.check_new_passphrase(new)?;
-        self.set_shared_slot(&mut slots, who, new)?;
+        let kek = self.set_shared_slot(&mut slots, who, new)?;
         let code = recovery::generate();
         let normalized = recovery::normalize(&code)?;
-        let ways_in = [
-            (SlotId::Passphrase(who), new),
-            (SlotId::Recovery, &normalized),
-        ];
-        self.replace_private_key(&mut slots, who, &ways_in, progress)?;
+        self.replace_private_key(&mut slots, who, &kek, &normalized, progress)?;
         Ok(code)
     }
 
@@ -98,7 +91,7 @@ impl Vault {
         let code = recovery::normalize(code)?;
         let mut slots = Keyslots::load(&self.dir)?;
         let tries = [(Space::Private(who), SlotId::Recovery)];
-        let Some((_, private_key)) = self.unwrap_counted(&slots, &tries, &code, now)? else {
+        let Some((_, private_key, _)) = self.unwrap_counted(&slots, &tries, &code, now)? else {
             return Err(VaultError::WrongRecoveryCode {
                 who: self.name(who).unwrap_or_default(),
             });
@@ -106,12 +99,8 @@ impl Vault {
         self.check_new_passphrase(new)?;
         let dir = self.dir.clone();
         self.session_mut()?.attach_private(&dir, who, private_key)?;
-        self.set_shared_slot(&mut slots, who, new)?;
-        let ways_in = [
-            (SlotId::Passphrase(who), new),
-            (SlotId::Recovery, code.as_str()),
-        ];
-        self.replace_private_key(&mut slots, who, &ways_in, &mut |_| {})?;
+        let kek = self.set_shared_slot(&mut slots, who, new)?;
+        self.replace_private_key(&mut slots, who, &kek, &code, &mut |_| {})?;
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         settings::write_value(self.session()?, &reset_setting(who), &at)?;
         Ok(self.status())
@@ -187,21 +176,26 @@ impl Vault {
         strength::check(new, &known)
     }
 
-    /// Wraps the shared vault's key under `who`'s new passphrase (not saved yet).
-    fn set_shared_slot(&self, slots: &mut Keyslots, who: Partner, new: &str) -> Result<()> {
+    /// Wraps the shared vault's key under `who`'s new passphrase (not saved yet), and returns the
+    /// key-encryption key, which wraps their private slot too.
+    fn set_shared_slot(&self, slots: &mut Keyslots, who: Partner, new: &str) -> Result<Kek> {
+        let kek = Kek::derive(new, self.kdf)?;
         let key = self.session()?.key(Space::Shared)?;
         slots
             .vault_mut(Space::Shared)?
-            .set_slot(SlotId::Passphrase(who), new, key, self.kdf)
+            .set_slot_under(SlotId::Passphrase(who), &kek, key)?;
+        Ok(kek)
     }
 
-    /// Copies `who`'s private vault under a new key, saves `slots` with `ways_in` wrapping that key
-    /// (the moment the change takes effect), then puts the copy in the old file's place.
+    /// Copies `who`'s private vault under a new key, saves `slots` with that key wrapped under
+    /// their passphrase's `kek` and their recovery code (the moment the change takes effect), then
+    /// puts the copy in the old file's place.
     fn replace_private_key(
         &mut self,
         slots: &mut Keyslots,
         who: Partner,
-        ways_in: &[(SlotId, &str)],
+        kek: &Kek,
+        recovery_code: &str,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<()> {
         let space = Space::Private(who);
@@ -216,9 +210,8 @@ impl Vault {
         )?;
         let wrapped = (|| {
             let private_slots = slots.vault_mut(space)?;
-            for (id, secret) in ways_in {
-                private_slots.set_slot(*id, secret, &new_key, self.kdf)?;
-            }
+            private_slots.set_slot_under(SlotId::Passphrase(who), kek, &new_key)?;
+            private_slots.set_slot(SlotId::Recovery, recovery_code, &new_key, self.kdf)?;
             slots.save_atomic(&dir)
         })();
         if let Err(err) = wrapped {

@@ -5,6 +5,12 @@
 //!
 //! The associated data of each wrap binds the format version, the vault id and the slot id, so a
 //! slot copied into another vault or position fails to open.
+//!
+//! A partner's two passphrase slots (shared and private) carry the same salt and costs, so one
+//! Argon2id derivation (a [`Kek`]) opens both: an unlock derives once. Files written before that
+//! have a salt per slot; the first unlock of each partner rewraps their private slot under the
+//! shared slot's salt, with the key-encryption key it already derived (see `Vault::unlock`). The
+//! format itself is unchanged, so an older Hearth still reads the file.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -245,6 +251,30 @@ impl Default for Keyslots {
     }
 }
 
+/// A key-encryption key with the salt and costs it was derived with, so that every slot written
+/// with those can reuse it.
+pub struct Kek {
+    salt: [u8; SALT_LEN],
+    kdf: KdfParams,
+    key: Key,
+}
+
+impl Kek {
+    /// A new key-encryption key for `secret`, under a fresh salt.
+    pub fn derive(secret: &str, kdf: KdfParams) -> Result<Kek> {
+        let salt = crypto::random_salt();
+        Ok(Kek {
+            salt,
+            kdf,
+            key: crypto::derive_kek(secret, &salt, kdf)?,
+        })
+    }
+
+    fn fits(&self, slot: &Slot) -> bool {
+        self.salt == slot.salt && self.kdf == slot.kdf
+    }
+}
+
 impl VaultSlots {
     pub fn new(space: Space) -> Self {
         let mut id = [0u8; VAULT_ID_LEN];
@@ -272,11 +302,29 @@ impl VaultSlots {
     /// Unwraps the vault key with `secret`. `Ok(None)` means the secret is wrong (or the slot was
     /// tampered with; the two cannot be told apart, by design of the AEAD).
     pub fn unwrap_key(&self, id: SlotId, secret: &str) -> Result<Option<Key>> {
+        Ok(self.unwrap(id, secret, None)?.map(|(key, _)| key))
+    }
+
+    /// As [`VaultSlots::unwrap_key`], reusing `known` when it was derived with this slot's salt
+    /// and costs (no second derivation); returns the key-encryption key used too.
+    pub fn unwrap(
+        &self,
+        id: SlotId,
+        secret: &str,
+        known: Option<Kek>,
+    ) -> Result<Option<(Key, Kek)>> {
         let Some(slot) = self.slots.iter().find(|s| s.id == id) else {
             return Ok(None);
         };
-        let kek = crypto::derive_kek(secret, &slot.salt, slot.kdf)?;
-        let Some(plain) = crypto::open(&kek, &slot.nonce, &self.aad(id), &slot.wrapped) else {
+        let kek = match known {
+            Some(kek) if kek.fits(slot) => kek,
+            _ => Kek {
+                salt: slot.salt,
+                kdf: slot.kdf,
+                key: crypto::derive_kek(secret, &slot.salt, slot.kdf)?,
+            },
+        };
+        let Some(plain) = crypto::open(&kek.key, &slot.nonce, &self.aad(id), &slot.wrapped) else {
             return Ok(None);
         };
         let mut key = Key::default();
@@ -284,21 +332,29 @@ impl VaultSlots {
             return Err(VaultError::Crypto);
         }
         key.copy_from_slice(&plain);
-        Ok(Some(key))
+        Ok(Some((key, kek)))
+    }
+
+    /// Whether slot `id` is wrapped under `kek`'s salt and costs.
+    pub fn wrapped_under(&self, id: SlotId, kek: &Kek) -> bool {
+        self.slots.iter().any(|s| s.id == id && kek.fits(s))
     }
 
     /// Wraps `key` under `secret` in slot `id`, with a fresh salt and nonce, replacing any old slot.
     pub fn set_slot(&mut self, id: SlotId, secret: &str, key: &Key, kdf: KdfParams) -> Result<()> {
-        let salt = crypto::random_salt();
+        self.set_slot_under(id, &Kek::derive(secret, kdf)?, key)
+    }
+
+    /// Wraps `key` under `kek` in slot `id`, with a fresh nonce, replacing any old slot.
+    pub fn set_slot_under(&mut self, id: SlotId, kek: &Kek, key: &Key) -> Result<()> {
         let nonce = crypto::random_nonce();
-        let kek = crypto::derive_kek(secret, &salt, kdf)?;
-        let sealed = crypto::seal(&kek, &nonce, &self.aad(id), key.as_ref())?;
+        let sealed = crypto::seal(&kek.key, &nonce, &self.aad(id), key.as_ref())?;
         let wrapped =
             <[u8; KEY_LEN + TAG_LEN]>::try_from(sealed).map_err(|_| VaultError::Crypto)?;
         let slot = Slot {
             id,
-            kdf,
-            salt,
+            kdf: kek.kdf,
+            salt: kek.salt,
             nonce,
             wrapped,
         };

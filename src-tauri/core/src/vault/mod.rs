@@ -47,7 +47,7 @@ pub use types::{Partner, Space};
 
 use clock::SharedClock;
 use crypto::Key;
-use keyslots::{Keyslots, SlotId};
+use keyslots::{Kek, Keyslots, SlotId};
 use throttle::Throttle;
 
 pub struct Vault {
@@ -151,23 +151,15 @@ impl Vault {
             .iter()
             .map(|c| (Space::Shared, SlotId::Passphrase(*c)))
             .collect();
-        let Some((found, shared_key)) = self.unwrap_counted(&slots, &tries, passphrase, now)?
+        let Some((found, shared_key, kek)) =
+            self.unwrap_counted(&slots, &tries, passphrase, now)?
         else {
             return Err(VaultError::WrongPassphrase {
                 who: who.and_then(|w| self.name(w)),
             });
         };
         let who = candidates[found];
-        // The shared slot took this passphrase, so the private one must too: if it does not, the
-        // keyslots file is damaged, not the passphrase wrong.
-        let private_key = slots
-            .vault(Space::Private(who))?
-            .unwrap_key(SlotId::Passphrase(who), passphrase)?
-            .ok_or_else(|| VaultError::KeyslotsDamaged {
-                file: keyslots::path_in(&self.dir),
-                detail: "a private slot does not match its shared slot".into(),
-            })?;
-
+        let private_key = self.unwrap_private_slot(slots, who, passphrase, kek)?;
         let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
         session.attach_private(&self.dir, who, private_key)?;
         // Deleted before a crash or a kill, with no lock to erase it: erased now (and tried again
@@ -176,6 +168,40 @@ impl Vault {
         self.names = Some(partners::names(&session)?);
         self.session = Some(session);
         self.status_for_arrival(who)
+    }
+
+    /// `who`'s private key, with the key-encryption key that just opened their shared slot: both
+    /// slots share a salt, so this derives nothing more. A file from before that has a salt per
+    /// slot; its private slot is opened the old way (a second derivation, this once) and rewrapped
+    /// under the shared slot's salt. A failed rewrite is tried again at the next unlock.
+    fn unwrap_private_slot(
+        &self,
+        mut slots: Keyslots,
+        who: Partner,
+        passphrase: &str,
+        kek: Kek,
+    ) -> Result<Key> {
+        let (space, slot) = (Space::Private(who), SlotId::Passphrase(who));
+        // The shared slot took this passphrase, so the private one must too: if it does not, the
+        // keyslots file is damaged, not the passphrase wrong.
+        let damaged = || VaultError::KeyslotsDamaged {
+            file: keyslots::path_in(&self.dir),
+            detail: "a private slot does not match its shared slot".into(),
+        };
+        let private = slots.vault(space)?;
+        if private.wrapped_under(slot, &kek) {
+            let opened = private.unwrap(slot, passphrase, Some(kek))?;
+            return opened.map(|(key, _)| key).ok_or_else(damaged);
+        }
+        let key = private.unwrap_key(slot, passphrase)?.ok_or_else(damaged)?;
+        if slots
+            .vault_mut(space)?
+            .set_slot_under(slot, &kek, &key)
+            .is_ok()
+        {
+            let _ = slots.save_atomic(&self.dir);
+        }
+        Ok(key)
     }
 
     /// Tries `secret` on each slot in `tries` until one opens, and returns which one with its key.
@@ -187,12 +213,12 @@ impl Vault {
         tries: &[(Space, SlotId)],
         secret: &str,
         now: Instant,
-    ) -> Result<Option<(usize, Key)>> {
+    ) -> Result<Option<(usize, Key, Kek)>> {
         self.throttle.check(now)?;
         for (at, (space, slot)) in tries.iter().enumerate() {
-            if let Some(key) = slots.vault(*space)?.unwrap_key(*slot, secret)? {
+            if let Some((key, kek)) = slots.vault(*space)?.unwrap(*slot, secret, None)? {
                 self.count_try(true, now);
-                return Ok(Some((at, key)));
+                return Ok(Some((at, key, kek)));
             }
         }
         self.count_try(false, now);

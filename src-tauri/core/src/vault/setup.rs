@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::crypto::{self, Key};
-use super::keyslots::{Keyslots, SlotId, VaultSlots};
+use super::keyslots::{Kek, Keyslots, SlotId, VaultSlots};
 use super::types::{Partner, Space};
 use super::{db, index, partners, recovery, staging, strength};
 use super::{Result, Session, Vault, VaultError};
@@ -92,10 +92,16 @@ impl Vault {
         let shared = db::create(at, Space::Shared, &shared_key)?;
         partners::write(&shared, names)?;
         drop(shared);
-        let both = Partner::BOTH.map(|who| (SlotId::Passphrase(who), passphrases[index(who)]));
-        slots
-            .vaults
-            .push(self.slots_for(Space::Shared, &shared_key, &both)?);
+        // One key-encryption key per partner wraps both their passphrase slots.
+        let keks = [
+            Kek::derive(passphrases[0], self.kdf)?,
+            Kek::derive(passphrases[1], self.kdf)?,
+        ];
+        let mut shared_slots = VaultSlots::new(Space::Shared);
+        for who in Partner::BOTH {
+            shared_slots.set_slot_under(SlotId::Passphrase(who), &keks[index(who)], &shared_key)?;
+        }
+        slots.vaults.push(shared_slots);
 
         let mut codes = Vec::new();
         let mut private_keys = Vec::new();
@@ -104,12 +110,11 @@ impl Vault {
             let key = crypto::random_key();
             drop(db::create(at, space, &key)?);
             let code = recovery::generate();
+            let mut private_slots = VaultSlots::new(space);
+            private_slots.set_slot_under(SlotId::Passphrase(who), &keks[index(who)], &key)?;
             let normalized = recovery::normalize(&code)?;
-            let ways = [
-                (SlotId::Passphrase(who), passphrases[index(who)]),
-                (SlotId::Recovery, normalized.as_str()),
-            ];
-            slots.vaults.push(self.slots_for(space, &key, &ways)?);
+            private_slots.set_slot(SlotId::Recovery, &normalized, &key, self.kdf)?;
+            slots.vaults.push(private_slots);
             codes.push(code);
             private_keys.push((who, key));
         }
@@ -123,14 +128,5 @@ impl Vault {
             shared_key,
             private_keys,
         })
-    }
-
-    /// The slots of the vault in `space`: `key` wrapped under each way in.
-    fn slots_for(&self, space: Space, key: &Key, ways: &[(SlotId, &str)]) -> Result<VaultSlots> {
-        let mut slots = VaultSlots::new(space);
-        for (slot, secret) in ways {
-            slots.set_slot(*slot, secret, key, self.kdf)?;
-        }
-        Ok(slots)
     }
 }

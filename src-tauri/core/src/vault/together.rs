@@ -94,7 +94,7 @@ impl Vault {
         let slots = Keyslots::load(&self.dir)?;
         let tries = [(Space::Private(owner), SlotId::Passphrase(owner))];
         match self.unwrap_counted(&slots, &tries, passphrase, now)? {
-            Some((_, key)) => Ok(key),
+            Some((_, key, _)) => Ok(key),
             None => Err(VaultError::WrongPassphrase {
                 who: self.name(owner),
             }),

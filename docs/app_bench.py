@@ -1,0 +1,250 @@
+"""The app-level half of `make bench`: Hearth against a bare Tauri app, interleaved in one run.
+
+Each run starts, in alternating order, the baseline (tests/fixtures/bare-tauri) and Hearth on its
+setup screen, on its lock screen, and waiting in the tray (`--hidden`), each in a HOME of its own,
+one after another on the display and session bus `make bench` provides. It measures:
+
+- cold start: from exec to the first screen, which both apps tell on their standard error once
+  their page has rendered it ("Hearth: first screen shown");
+- PSS, summed over the app and its WebKit processes, 5 s after the first screen;
+- idle CPU (utime + stime of every process, from /proc/<pid>/stat) and wake-ups (voluntary context
+  switches summed over every thread, from /proc/<pid>/task/*/status) over the next 60 s, with the
+  wake-ups of Hearth's own named threads apart;
+- reopening from the tray: a second launch, to the lock screen shown;
+- the stripped binaries and the .deb, when given.
+
+Medians and [min-max] of the runs, and ratios to the baseline, go to the Markdown file named by
+--out, with the date, the machine and the commands.
+
+    python3 docs/app_bench.py --hearth BIN --baseline BIN --couple DIR [--deb PATH] [--runs 5]
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+
+FIRST_SCREEN = "Hearth: first screen shown"
+SETTLE_S = 5
+IDLE_S = 60
+# Threads Hearth names itself (as /proc shows them, cut at 15 characters): what "wake-ups from our
+# code" counts.
+OWN_THREADS = ("housekeeping", "reminders", "sleep-watch", "session-lock-wa", "screensaver-wat")
+
+
+class App:
+    """One launched app, its standard error read on a thread so the first-screen line is seen."""
+
+    def __init__(self, binary, home, args=(), data=None):
+        self.env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/config",
+                        XDG_DATA_HOME=f"{home}/data", XDG_CACHE_HOME=f"{home}/cache",
+                        HEARTH_DATA_DIR=data or f"{home}/hearth")
+        self.binary = binary
+        self.shown = threading.Event()
+        self.started = time.monotonic()
+        self.process = subprocess.Popen([binary, *args], env=self.env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.PIPE, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stderr:
+            if FIRST_SCREEN in line:
+                self.shown.set()
+
+    def wait_shown(self, since):
+        if not self.shown.wait(60):
+            raise RuntimeError(f"{self.binary} showed no first screen within 60 s")
+        return (time.monotonic() - since) * 1000
+
+    def launch_again(self):
+        """A second launch, which hands over to this one; ms until a first screen is shown."""
+        self.shown.clear()
+        since = time.monotonic()
+        subprocess.run([self.binary], env=self.env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=60, check=True)
+        return self.wait_shown(since)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def tree(pid):
+    pids = [pid]
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                for child in children.read().split():
+                    pids += tree(int(child))
+        except OSError:
+            pass
+    return pids
+
+
+def pss_mib(pid):
+    total = 0
+    for each in tree(pid):
+        try:
+            with open(f"/proc/{each}/smaps_rollup") as rollup:
+                total += sum(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except OSError:
+            pass
+    return total / 1024
+
+
+def counters(pid):
+    """CPU ticks of the whole tree, and voluntary switches: in all, and of Hearth's own threads."""
+    ticks = switches = own = 0
+    for each in tree(pid):
+        try:
+            with open(f"/proc/{each}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+            for task in os.listdir(f"/proc/{each}/task"):
+                with open(f"/proc/{each}/task/{task}/comm") as comm:
+                    name = comm.read().strip()
+                with open(f"/proc/{each}/task/{task}/status") as status:
+                    count = next(int(line.split()[1]) for line in status
+                                 if line.startswith("voluntary_ctxt_switches"))
+                switches += count
+                own += count if name.startswith(OWN_THREADS) else 0
+        except (OSError, StopIteration):
+            pass
+    return ticks, switches, own
+
+
+def idle(app):
+    """CPU ms, wake-ups and our own threads' wake-ups over IDLE_S seconds."""
+    hz = os.sysconf("SC_CLK_TCK")
+    before = counters(app.process.pid)
+    time.sleep(IDLE_S)
+    after = counters(app.process.pid)
+    return [(after[0] - before[0]) * 1000 / hz, after[1] - before[1], after[2] - before[2]]
+
+
+def measure(binary, args=(), couple=None, reopen=False):
+    home = tempfile.mkdtemp(prefix="hearth-bench-")
+    data = f"{home}/hearth"
+    if couple:
+        shutil.copytree(couple, data)
+    try:
+        app = App(binary, home, args, data)
+        figures = {}
+        if "--hidden" in args:
+            time.sleep(SETTLE_S * 2)
+        else:
+            figures["cold start (ms)"] = app.wait_shown(app.started)
+            time.sleep(SETTLE_S)
+        figures["PSS (MiB)"] = pss_mib(app.process.pid)
+        cpu, wakeups, own = idle(app)
+        figures[f"idle CPU over {IDLE_S} s (ms)"] = cpu
+        figures[f"wake-ups over {IDLE_S} s"] = wakeups
+        figures[f"wake-ups of Hearth's threads over {IDLE_S} s"] = own
+        if reopen:
+            figures["reopening from the tray (ms)"] = app.launch_again()
+        app.stop()
+        return figures
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def runs(options):
+    cases = {
+        "baseline": lambda: measure(options.baseline),
+        "setup": lambda: measure(options.hearth),
+        "lock": lambda: measure(options.hearth, couple=options.couple),
+        "tray": lambda: measure(options.hearth, ("--hidden",), options.couple, reopen=True),
+    }
+    results = {name: [] for name in cases}
+    for run in range(options.runs):
+        order = list(cases) if run % 2 == 0 else list(reversed(cases))
+        for name in order:
+            print(f"run {run + 1}/{options.runs}: {name}", file=sys.stderr, flush=True)
+            results[name].append(cases[name]())
+    return results
+
+
+def summary(values):
+    return f"{statistics.median(values):,.0f} [{min(values):,.0f}–{max(values):,.0f}]"
+
+
+def ratio(values, baseline):
+    if not baseline or statistics.median(baseline) == 0:
+        return "–"
+    return f"{statistics.median(values) / statistics.median(baseline):.2f}"
+
+
+def report(options, results):
+    baseline = results["baseline"]
+    names = {"setup": "Hearth, setup screen", "lock": "Hearth, lock screen",
+             "tray": "Hearth in the tray (`--hidden`)"}
+    lines = [
+        "# Performance",
+        "",
+        f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `make bench` on "
+        f"{platform.node()}: {os.cpu_count()} cores, {platform.platform()}, under Xvfb. "
+        f"{options.runs} runs, alternating the order; each figure is the median [min–max], and "
+        "the ratio is Hearth's median over the bare Tauri app's, from the same run.",
+        "",
+        "Commands: `cargo build --release` (Hearth, as `make run` builds it), the same for "
+        "`tests/fixtures/bare-tauri`, then `python3 docs/app_bench.py` (what it measures, and how, "
+        "is in its opening comment).",
+        "",
+    ]
+    for figure in baseline[0]:
+        lines += [f"## {figure[0].upper()}{figure[1:]}", "", "| App | Median [min–max] | Ratio |",
+                  "|---|---|---|",
+                  f"| Bare Tauri | {summary([r[figure] for r in baseline])} | 1.00 |"]
+        for case, label in names.items():
+            values = [r[figure] for r in results[case] if figure in r]
+            if values:
+                ratio_text = ratio(values, [r[figure] for r in baseline])
+                lines.append(f"| {label} | {summary(values)} | {ratio_text} |")
+        lines.append("")
+    extra = [f for f in results["tray"][0] if f not in baseline[0]]
+    for figure in extra:
+        lines += [f"## {figure[0].upper()}{figure[1:]}", "",
+                  f"{summary([r[figure] for r in results['tray']])}, against a cold start of "
+                  f"{summary([r['cold start (ms)'] for r in results['lock']])} to the lock screen.",
+                  ""]
+    lines += sizes(options)
+    return "\n".join(lines) + "\n"
+
+
+def sizes(options):
+    rows = [("Bare Tauri binary", options.baseline), ("Hearth binary", options.hearth)]
+    if options.deb:
+        rows.append(("Hearth .deb", options.deb))
+    lines = ["## Sizes", "", "| File | Bytes |", "|---|---|"]
+    lines += [f"| {name} | {os.path.getsize(path):,} |" for name, path in rows]
+    hearth, bare = os.path.getsize(options.hearth), os.path.getsize(options.baseline)
+    return lines + ["", f"The stripped Hearth binary is {hearth / bare:.2f} times the baseline's.", ""]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--hearth", required=True)
+    parser.add_argument("--baseline", required=True)
+    parser.add_argument("--couple", required=True, help="a data folder with a couple set up")
+    parser.add_argument("--deb")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", default="docs/performance.md")
+    options = parser.parse_args()
+    results = runs(options)
+    with open(options.out, "w") as out:
+        out.write(report(options, results))
+    print(f"wrote {options.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
