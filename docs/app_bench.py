@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 
 FIRST_SCREEN = "Hearth: first screen shown"
 SETTLE_S = 5
-IDLE_S = 60
+IDLE_S = 60  # --idle-seconds changes it, for a quick try of the script itself
 # Threads Hearth names itself (as /proc shows them, cut at 15 characters): what "wake-ups from our
 # code" counts.
 OWN_THREADS = ("housekeeping", "reminders", "sleep-watch", "session-lock-wa", "screensaver-wat")
@@ -239,7 +239,9 @@ def main():
     parser.add_argument("--deb")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", default="docs/performance.md")
+    parser.add_argument("--idle-seconds", type=int, default=IDLE_S)
     options = parser.parse_args()
+    globals()["IDLE_S"] = options.idle_seconds
     results = runs(options)
     with open(options.out, "w") as out:
         out.write(report(options, results))
