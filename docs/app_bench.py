@@ -103,8 +103,8 @@ def pss_mib(pid):
 
 
 def counters(pid):
-    """CPU ticks of the whole tree, and voluntary switches: in all, and of Hearth's own threads."""
-    ticks = switches = own = 0
+    """CPU ticks of the whole tree, and each thread's voluntary switches, by (pid, tid)."""
+    ticks, threads = 0, {}
     for each in tree(pid):
         try:
             with open(f"/proc/{each}/stat") as stat:
@@ -116,20 +116,25 @@ def counters(pid):
                 with open(f"/proc/{each}/task/{task}/status") as status:
                     count = next(int(line.split()[1]) for line in status
                                  if line.startswith("voluntary_ctxt_switches"))
-                switches += count
-                own += count if name.startswith(OWN_THREADS) else 0
+                threads[(each, task)] = (name, count)
         except (OSError, StopIteration):
             pass
-    return ticks, switches, own
+    return ticks, threads
 
 
 def idle(app):
-    """CPU ms, wake-ups and our own threads' wake-ups over IDLE_S seconds."""
+    """CPU ms, wake-ups and our own threads' wake-ups over IDLE_S seconds. A thread's wake-ups
+    count from the first sample (or its start) to the last; one that ended meanwhile is left out."""
     hz = os.sysconf("SC_CLK_TCK")
-    before = counters(app.process.pid)
+    ticks_before, before = counters(app.process.pid)
     time.sleep(IDLE_S)
-    after = counters(app.process.pid)
-    return [(after[0] - before[0]) * 1000 / hz, after[1] - before[1], after[2] - before[2]]
+    ticks_after, after = counters(app.process.pid)
+    wakeups = own = 0
+    for thread, (name, count) in after.items():
+        woke = count - before.get(thread, (name, 0))[1]
+        wakeups += woke
+        own += woke if name.startswith(OWN_THREADS) else 0
+    return [(ticks_after - ticks_before) * 1000 / hz, wakeups, own]
 
 
 def measure(binary, args=(), couple=None, reopen=False):
