@@ -302,12 +302,12 @@ impl VaultSlots {
     /// Unwraps the vault key with `secret`. `Ok(None)` means the secret is wrong (or the slot was
     /// tampered with; the two cannot be told apart, by design of the AEAD).
     pub fn unwrap_key(&self, id: SlotId, secret: &str) -> Result<Option<Key>> {
-        Ok(self.unwrap(id, secret, None)?.map(|(key, _)| key))
+        Ok(self.open_with(id, secret, None)?.map(|(key, _)| key))
     }
 
     /// As [`VaultSlots::unwrap_key`], reusing `known` when it was derived with this slot's salt
     /// and costs (no second derivation); returns the key-encryption key used too.
-    pub fn unwrap(
+    pub fn open_with(
         &self,
         id: SlotId,
         secret: &str,

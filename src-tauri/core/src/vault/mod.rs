@@ -190,7 +190,7 @@ impl Vault {
         };
         let private = slots.vault(space)?;
         if private.wrapped_under(slot, &kek) {
-            let opened = private.unwrap(slot, passphrase, Some(kek))?;
+            let opened = private.open_with(slot, passphrase, Some(kek))?;
             return opened.map(|(key, _)| key).ok_or_else(damaged);
         }
         let key = private.unwrap_key(slot, passphrase)?.ok_or_else(damaged)?;
@@ -216,7 +216,7 @@ impl Vault {
     ) -> Result<Option<(usize, Key, Kek)>> {
         self.throttle.check(now)?;
         for (at, (space, slot)) in tries.iter().enumerate() {
-            if let Some((key, kek)) = slots.vault(*space)?.unwrap(*slot, secret, None)? {
+            if let Some((key, kek)) = slots.vault(*space)?.open_with(*slot, secret, None)? {
                 self.count_try(true, now);
                 return Ok(Some((at, key, kek)));
             }
