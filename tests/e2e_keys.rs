@@ -4,7 +4,7 @@
 //! passphrase unwraps a key that no longer opens Sam's private file, and Sam's entry is still
 //! there under the new passphrase. Then Alex resets Sam's passphrase with Sam's newest code, and
 //! Sam is told of it, once, at their next unlock. Also here: the webview refuses to leave Hearth's
-//! own pages or to open a window.
+//! own pages or to open a window. (It moves between screens with the rail's keys, Ctrl+4 and Ctrl+,.)
 
 mod support;
 
@@ -43,11 +43,12 @@ fn old_key_opens(slots: &[u8], passphrase: &str, data_dir: &Path) -> bool {
 fn recovery_codes_and_keys_are_replaced_from_settings() {
     let harness = Harness::start();
     let ui = sam_alone(&harness);
-    ui.find("#nav-journal").click();
+    // The rail's keys: Ctrl+4 is the journal, Ctrl+, Settings.
+    ui.chord(&[CONTROL, "4"]);
     write_entry(&ui, "private-a", "Plans", &format!("The {MARKER} plan"));
 
     // A new recovery code, shown once.
-    ui.find("#nav-settings").click();
+    ui.chord(&[CONTROL, ","]);
     ui.find("#recovery-a-pass").type_text(PASS_A);
     ui.find("#recovery-a-submit").click();
     let first = take_code(&ui, "");

@@ -1,12 +1,13 @@
 // The app controller: asks the Rust side what state the vaults are in and shows the matching
-// screen. Also the app-wide keys (Ctrl+L locks, Ctrl+W closes to the tray), the activity pings that
-// keep auto-lock away, and requests from a notification or the tray to show the reminders.
+// screen. Also the app-wide keys (Ctrl+L locks, Ctrl+W closes to the tray, Ctrl+1 to Ctrl+9 and
+// Ctrl+, go to the rail's screens), the activity pings that keep auto-lock away, and requests from
+// a notification or the tray to show the reminders.
 
 import { api, onAutoLock, onOpenReminders, setFullscreen, closeWindow } from './api.js';
 import { h } from './dom.js';
 import { renderSetup } from './screens/setup.js';
 import { renderLock } from './screens/lock.js';
-import { renderShell } from './screens/shell.js';
+import { renderShell, screenForKey } from './screens/shell.js';
 import { renderTogether } from './screens/together.js';
 import { flushJournal } from './screens/journal.js';
 
@@ -110,6 +111,13 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     // What is being typed is saved first, since closing may lock.
     flushJournal().finally(closeWindow);
+    return;
+  }
+  const screen = screenForKey(event);
+  if (screen) {
+    event.preventDefault();
+    // What is being typed is saved before its screen goes.
+    if (app.status?.state === 'unlocked') flushJournal().finally(() => app.go(screen));
     return;
   }
   // "/" jumps to the search field of screens that have one.

@@ -1,4 +1,5 @@
 // The unlocked window: a left rail (screens, who is unlocked, lock) and the current screen.
+// Each screen in the rail has a key: Ctrl+1 to Ctrl+9 in rail order, and Ctrl+, for Settings.
 
 import { h } from '../dom.js';
 import { renderHome } from './home.js';
@@ -31,6 +32,15 @@ const SCREENS = [
   { id: 'reminders', label: 'Reminders', render: renderReminders },
   { id: 'settings', label: 'Settings', render: renderSettings },
 ];
+// The key after Ctrl for each screen in the rail, in its order (Settings takes the usual comma).
+const SCREEN_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', ','];
+
+/** The rail screen a key press goes to (Ctrl or Cmd with its key), or null. */
+export function screenForKey(event) {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
+  const index = SCREEN_KEYS.indexOf(event.key);
+  return index === -1 ? null : SCREENS[index].id;
+}
 const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare, about: renderAbout };
 
 export function renderShell(app) {
@@ -40,10 +50,11 @@ export function renderShell(app) {
   const locked = lockedPartners(status);
 
   const nav = h('nav', { 'aria-label': 'Hearth' },
-    h('ul', {}, SCREENS.map((screen) => h('li', {},
+    h('ul', {}, SCREENS.map((screen, index) => h('li', {},
       h('button', {
         type: 'button', class: 'rail-link', id: `nav-${screen.id}`, text: screen.label,
         'aria-current': screen.id === app.view ? 'page' : null,
+        'aria-keyshortcuts': `Control+${SCREEN_KEYS[index]}`, title: `${screen.label} (Ctrl+${SCREEN_KEYS[index]})`,
         onclick: () => app.go(screen.id),
       })))));
 
