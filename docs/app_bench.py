@@ -1,15 +1,20 @@
 """The app-level half of `make bench`: Hearth against a bare Tauri app, interleaved in one run.
 
 Each run starts, in alternating order, the baseline (tests/fixtures/bare-tauri) and Hearth on its
-setup screen, on its lock screen, and waiting in the tray (`--hidden`), each in a HOME of its own,
-one after another on the display and session bus `make bench` provides. It measures:
+setup screen, on its lock screen, unlocked, and waiting in the tray (`--hidden`), each in a HOME of
+its own, one after another on the display and session bus `make bench` provides. Unlocked, the
+script drives Hearth with the X server's keyboard (xdotool), as a person would: Sam's passphrase on
+the lock screen, then home, then Ctrl+4 to the journal of 100,000 shared and 20,000 private entries
+(the seeded couple), then Tab and Enter for "New entry" and a title typed into the editor. Each step
+is confirmed by the data folder: the shared vault's write-ahead log appears when it is opened, and
+the typed title is saved into it. It measures:
 
 - cold start: from exec to the first screen, which both apps tell on their standard error once
   their page has rendered it ("Hearth: first screen shown");
-- PSS, summed over the app and its WebKit processes, 5 s after the first screen;
+- PSS, summed over the app and its WebKit processes, 5 s after the first screen (or the step);
 - idle CPU (utime + stime of every process, from /proc/<pid>/stat) and wake-ups (voluntary context
   switches summed over every thread, from /proc/<pid>/task/*/status) over the next 60 s, with the
-  wake-ups of Hearth's own named threads apart;
+  wake-ups of Hearth's own named threads apart, on each screen but the journal list (PSS only);
 - reopening from the tray: a second launch, to the lock screen shown;
 - the stripped binaries and the .deb, when given.
 
@@ -36,6 +41,8 @@ IDLE_S = 60  # --idle-seconds changes it, for a quick try of the script itself
 # Threads Hearth names itself (as /proc shows them, cut at 15 characters): what "wake-ups from our
 # code" counts.
 OWN_THREADS = ("housekeeping", "reminders", "sleep-watch", "session-lock-wa", "screensaver-wat")
+# Sam's passphrase in the seeded couple (hearth_core::testing::PASS_A).
+PASSPHRASE = "lantern orbit velvet cactus"
 
 
 class App:
@@ -137,6 +144,70 @@ def idle(app):
     return [(ticks_after - ticks_before) * 1000 / hz, wakeups, own]
 
 
+def xdotool(*args):
+    subprocess.run(["xdotool", *args], check=True, timeout=60, stdout=subprocess.DEVNULL)
+
+
+def focus_window():
+    """Gives Hearth's window the keyboard focus, as a window manager would (Xvfb has none)."""
+    found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Hearth$"],
+                           check=True, timeout=60, capture_output=True, text=True)
+    xdotool("windowfocus", "--sync", found.stdout.split()[0])
+    time.sleep(0.5)  # GTK takes the focus a moment after the X server gives it
+
+
+def files(folder):
+    return {name: os.stat(f"{folder}/{name}")[6:9] for name in os.listdir(folder)}
+
+
+def wait_for_write(folder, before, what):
+    """Waits until a file in the data folder appears or changes: the step took effect."""
+    deadline = time.monotonic() + 30
+    while files(folder) == before:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"nothing in the data folder changed: {what} did not happen")
+        time.sleep(0.2)
+
+
+def settled(app, with_idle=True):
+    time.sleep(SETTLE_S)
+    figures = {"PSS (MiB)": pss_mib(app.process.pid)}
+    if with_idle:
+        cpu, wakeups, own = idle(app)
+        figures[f"idle CPU over {IDLE_S} s (ms)"] = cpu
+        figures[f"wake-ups over {IDLE_S} s"] = wakeups
+        figures[f"wake-ups of Hearth's threads over {IDLE_S} s"] = own
+    return figures
+
+
+def measure_unlocked(binary, couple):
+    """Home, the journal's list and an open editor, in one Hearth driven by the keyboard."""
+    home = tempfile.mkdtemp(prefix="hearth-bench-")
+    data = f"{home}/hearth"
+    shutil.copytree(couple, data)
+    try:
+        app = App(binary, home, (), data)
+        app.wait_shown(app.started)
+        focus_window()
+        before = files(data)
+        xdotool("type", "--delay", "15", PASSPHRASE)
+        xdotool("key", "--clearmodifiers", "Return")
+        wait_for_write(data, before, "unlocking")
+        steps = {"home": settled(app)}
+        xdotool("key", "--clearmodifiers", "ctrl+4")
+        steps["journal"] = settled(app, with_idle=False)
+        xdotool("key", "--clearmodifiers", "Tab", "Return")
+        time.sleep(1)
+        before = files(data)
+        xdotool("type", "--delay", "15", "An evening walk")
+        wait_for_write(data, before, "saving the typed entry")
+        steps["editor"] = settled(app)
+        app.stop()
+        return steps
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def measure(binary, args=(), couple=None, reopen=False):
     home = tempfile.mkdtemp(prefix="hearth-bench-")
     data = f"{home}/hearth"
@@ -146,15 +217,10 @@ def measure(binary, args=(), couple=None, reopen=False):
         app = App(binary, home, args, data)
         figures = {}
         if "--hidden" in args:
-            time.sleep(SETTLE_S * 2)
+            time.sleep(SETTLE_S)
         else:
             figures["cold start (ms)"] = app.wait_shown(app.started)
-            time.sleep(SETTLE_S)
-        figures["PSS (MiB)"] = pss_mib(app.process.pid)
-        cpu, wakeups, own = idle(app)
-        figures[f"idle CPU over {IDLE_S} s (ms)"] = cpu
-        figures[f"wake-ups over {IDLE_S} s"] = wakeups
-        figures[f"wake-ups of Hearth's threads over {IDLE_S} s"] = own
+        figures.update(settled(app))
         if reopen:
             figures["reopening from the tray (ms)"] = app.launch_again()
         app.stop()
@@ -168,14 +234,18 @@ def runs(options):
         "baseline": lambda: measure(options.baseline),
         "setup": lambda: measure(options.hearth),
         "lock": lambda: measure(options.hearth, couple=options.couple),
+        "unlocked": lambda: measure_unlocked(options.hearth, options.couple),
         "tray": lambda: measure(options.hearth, ("--hidden",), options.couple, reopen=True),
     }
-    results = {name: [] for name in cases}
+    results = {name: [] for name in CASES}
     for run in range(options.runs):
         order = list(cases) if run % 2 == 0 else list(reversed(cases))
         for name in order:
             print(f"run {run + 1}/{options.runs}: {name}", file=sys.stderr, flush=True)
-            results[name].append(cases[name]())
+            figures = cases[name]()
+            # The unlocked case measures three screens in one app.
+            for step, step_figures in (figures.items() if name == "unlocked" else [(name, figures)]):
+                results[step].append(step_figures)
     return results
 
 
@@ -189,10 +259,15 @@ def ratio(values, baseline):
     return f"{statistics.median(values) / statistics.median(baseline):.2f}"
 
 
+# Each case's label in the report, in the report's order.
+CASES = {"baseline": "Bare Tauri", "setup": "Hearth, setup screen", "lock": "Hearth, lock screen",
+         "home": "Hearth, home", "journal": "Hearth, journal list (100,000 + 20,000 entries)",
+         "editor": "Hearth, an open editor", "tray": "Hearth in the tray (`--hidden`)"}
+
+
 def report(options, results):
     baseline = results["baseline"]
-    names = {"setup": "Hearth, setup screen", "lock": "Hearth, lock screen",
-             "tray": "Hearth in the tray (`--hidden`)"}
+    names = {case: label for case, label in CASES.items() if case != "baseline"}
     lines = [
         "# Performance",
         "",

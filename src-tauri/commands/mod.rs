@@ -116,7 +116,12 @@ where
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         state.touch()?;
-        let done = job(&mut *state.vault()?).map_err(Into::into);
+        let mut vault = state.vault()?;
+        let done = job(&mut vault).map_err(Into::into);
+        // Damage the unlock's background check found locks the vault and is what the couple
+        // hears, whatever the command was: a write it refused failed for that reason.
+        let done = vault.damage_found().map_err(CommandError::from).and(done);
+        drop(vault);
         // Asleep while locked; this command may have unlocked.
         state.housekeeping.wake();
         done

@@ -273,3 +273,47 @@ fn no_command_runs_on_the_main_thread() {
         "every command was looked at"
     );
 }
+
+/// A shared file whose pages after the first were put back as they were before 40 entries were
+/// written: every page passes its HMAC, so the unlock goes ahead, and the structure check after it
+/// finds the damage: the file is named, nothing is written, and the vault locks.
+#[test]
+fn damage_found_after_the_unlock_locks_and_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path());
+    app.ok("setup_couple", setup_args());
+    app.ok("lock", json!({}));
+    let file = dir.path().join("shared.db");
+    let before = std::fs::read(&file).unwrap();
+    app.ok("unlock", json!({ "partner": "a", "passphrase": PASS_A }));
+    for i in 0..40 {
+        app.ok(
+            "create_entry",
+            json!({ "space": { "space": "shared" }, "author": "a",
+                "draft": { "title": format!("Evening {i}"), "body": "a walk by the river, ".repeat(40),
+                    "date": "2026-11-01", "tags": [] } }),
+        );
+    }
+    app.ok("lock", json!({}));
+    let mut mixed = std::fs::read(&file).unwrap();
+    mixed[4096..before.len()].copy_from_slice(&before[4096..]);
+    std::fs::write(&file, &mixed).unwrap();
+
+    // On a file this small the check may end before the unlock command answers, which then names
+    // the file itself; otherwise the next command, a write, waits for it and does.
+    let err = match app.invoke("unlock", json!({ "partner": "a", "passphrase": PASS_A })) {
+        Err(err) => err,
+        Ok(_) => app
+            .invoke("set_auto_lock", json!({ "minutes": 30 }))
+            .expect_err("a write before the check passed"),
+    };
+    assert_eq!(err["kind"], "vault_damaged");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains(&file.display().to_string()), "{message}");
+    assert_eq!(app.ok("vault_status", json!({}))["state"], "locked");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        mixed,
+        "the file is left as it was"
+    );
+}

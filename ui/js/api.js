@@ -3,14 +3,22 @@
 
 const tauri = window.__TAURI__;
 
+// Told of a damaged vault file, whichever command found it: the vault has locked.
+const damageHandlers = [];
+
 async function call(command, args) {
   try {
     return await tauri.core.invoke(command, args);
   } catch (raw) {
     const error = new Error(raw?.message ?? 'Something went wrong inside Hearth. Try again.');
     error.kind = raw?.kind ?? 'internal';
+    if (error.kind === 'vault_damaged') damageHandlers.forEach((handler) => handler(error.message));
     throw error;
   }
+}
+
+export function onVaultDamaged(handler) {
+  damageHandlers.push(handler);
 }
 
 export const api = {

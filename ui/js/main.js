@@ -3,7 +3,7 @@
 // Ctrl+, go to the rail's screens), the activity pings that keep auto-lock away, and requests from
 // a notification or the tray to show the reminders.
 
-import { api, onAutoLock, onOpenReminders, setFullscreen, closeWindow } from './api.js';
+import { api, onAutoLock, onOpenReminders, onVaultDamaged, setFullscreen, closeWindow } from './api.js';
 import { h } from './dom.js';
 import { renderSetup } from './screens/setup.js';
 import { renderLock } from './screens/lock.js';
@@ -40,6 +40,8 @@ const app = {
 
   // Told once, at the unlock after a reset with the recovery code: { who, at }.
   resetNotice: null,
+  // Why the vault locked, when it was not asked to (a damaged file): shown once on the lock screen.
+  lockNotice: null,
 
   setStatus(status, view, params = null) {
     this.status = status;
@@ -146,6 +148,11 @@ for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel']) {
 }
 
 onAutoLock(() => app.refresh());
+// A damaged vault file locked the vault: the lock screen says which, once.
+onVaultDamaged((message) => {
+  app.lockNotice = message;
+  app.refresh();
+});
 onOpenReminders(({ reminderIds }) => app.openReminders(reminderIds));
 
 // A window opened again from a notification or the tray's next reminder starts at

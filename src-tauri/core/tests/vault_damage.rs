@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use common::*;
-use hearth_core::testing;
+use hearth_core::testing::{self, sample_journal};
 use hearth_core::vault::keyslots::{Keyslots, SlotId};
-use hearth_core::vault::{db, throttle, Partner, Space, Vault, VaultError};
+use hearth_core::vault::{db, settings, throttle, Partner, Space, Vault, VaultError};
 use rusqlite::Connection;
 
 const PAGE: u64 = 4096;
@@ -123,6 +123,61 @@ fn truncated_file_is_reported_and_left_alone() {
         assert_damaged(unlock_as_a(dir.path()), &path);
         assert_eq!(hash_file(&path), damaged);
     }
+}
+
+/// Pages from two moments: a file whose pages after the first are put back as they were before
+/// more entries were written. Each page still passes its HMAC (the same key wrote it, at the same
+/// place), so the unlock goes ahead. The structure check, which runs in the background after the
+/// unlock, finds it before anything is written: a write waits for it and is refused, the vault
+/// locks and names the file, and the file is left as it was.
+#[test]
+fn pages_from_an_older_copy_are_found_before_anything_is_written() {
+    let before = pristine();
+    let after = copy_of(before.path());
+    let mut vault = Vault::with_kdf(after.path(), FAST_KDF);
+    vault
+        .unlock(Some(Partner::A), PASS_A, Instant::now())
+        .unwrap();
+    for schema in ["main", "private_a"] {
+        sample_journal::fill(vault.session().unwrap(), schema, 60, 7).unwrap();
+    }
+    vault.lock();
+    for file in ["shared.db", "private-a.db"] {
+        let dir = copy_of(after.path());
+        let path = dir.path().join(file);
+        let mut mixed = fs::read(&path).unwrap();
+        let older = fs::read(before.path().join(file)).unwrap();
+        let first = PAGE as usize;
+        mixed[first..older.len()].copy_from_slice(&older[first..]);
+        fs::write(&path, &mixed).unwrap();
+        let damaged = hash_file(&path);
+        let mut vault = Vault::with_kdf(dir.path(), FAST_KDF);
+        vault
+            .unlock(Some(Partner::A), PASS_A, Instant::now())
+            .expect("every page passes its HMAC");
+        let write = settings::set_auto_lock_minutes(vault.session().unwrap(), 30);
+        assert!(write.is_err(), "{file}: a write went ahead of the check");
+        assert_damaged(vault.damage_found().unwrap_err(), &path);
+        assert!(vault.session().is_err(), "the vault locks");
+        assert_eq!(hash_file(&path), damaged, "{file} must not be written over");
+    }
+}
+
+/// The background check of a sound file passes, and writes go ahead once it has.
+#[test]
+fn a_sound_file_passes_the_background_check() {
+    let base = pristine();
+    let mut vault = Vault::with_kdf(base.path(), FAST_KDF);
+    vault
+        .unlock(Some(Partner::A), PASS_A, Instant::now())
+        .unwrap();
+    settings::set_auto_lock_minutes(vault.session().unwrap(), 30).unwrap();
+    assert_eq!(vault.session().unwrap().wait_for_checks(), None);
+    assert!(vault.damage_found().is_ok());
+    assert_eq!(
+        settings::auto_lock_minutes(vault.session().unwrap()).unwrap(),
+        30
+    );
 }
 
 #[test]

@@ -7,6 +7,10 @@ import { h, field, errorSlot, onSubmit, value } from '../dom.js';
 export function renderLock(app) {
   const { partners } = app.status;
   const main = h('main', { class: 'centered lock' });
+  if (app.lockNotice) {
+    main.append(h('p', { class: 'error', id: 'lock-notice', role: 'alert', text: app.lockNotice }));
+    app.lockNotice = null;
+  }
   if (partners.length === 2) main.append(choosePartner(app, partners, main));
   else main.append(passphraseForm(app, null));
   return main;

@@ -1,6 +1,7 @@
 //! Opening SQLCipher files. Each vault file is keyed with its own raw 256-bit key (no SQLCipher KDF:
-//! Argon2id already stands in front). Before anything is written, a file is checked page by page, so
-//! a damaged file is reported by name and never written over.
+//! Argon2id already stands in front). Before anything is written, a file is checked page by page
+//! and its structure too (the latter in the background, see [`super::checks`]), so a damaged file
+//! is reported by name and never written over.
 
 use std::path::Path;
 
@@ -97,37 +98,58 @@ fn is_damage(err: &rusqlite::Error) -> bool {
 
 /// Reads every page of `schema` through SQLCipher's HMAC check and SQLite's structure check.
 pub fn verify(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
-    let damaged = || VaultError::Damaged {
-        file: file.to_path_buf(),
-    };
-    let classify = |err: rusqlite::Error| {
-        if is_damage(&err) {
-            damaged()
-        } else {
-            VaultError::Storage(err)
-        }
-    };
+    check_pages(conn, schema, file)?;
+    check_structure(conn, schema, file)
+}
+
+/// Checks every page of `schema` against its HMAC: any byte changed since Hearth wrote the page is
+/// found. One pass over the file, several times faster than [`check_structure`].
+pub fn check_pages(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
+    let classify = damage_or_storage(file);
     conn.query_row(
         &format!("SELECT count(*) FROM {schema}.sqlite_master"),
         [],
         |row| row.get::<_, i64>(0),
     )
     .map_err(classify)?;
+    // SQLCipher runs the check while the statement is prepared; each row is a problem.
     let mut problems = conn
         .prepare(&format!("PRAGMA {schema}.cipher_integrity_check"))
         .map_err(classify)?;
     if problems.exists([]).map_err(classify)? {
-        return Err(damaged());
+        return Err(damaged(file));
     }
+    Ok(())
+}
+
+/// SQLite's structure check of `schema` (b-trees, free list, NOT NULL): what a page's HMAC cannot
+/// see, such as whole pages missing from the end of the file or pages from different moments.
+pub fn check_structure(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
     let verdict: String = conn
         .query_row(&format!("PRAGMA {schema}.quick_check(1)"), [], |row| {
             row.get(0)
         })
-        .map_err(classify)?;
+        .map_err(damage_or_storage(file))?;
     if verdict != "ok" {
-        return Err(damaged());
+        return Err(damaged(file));
     }
     Ok(())
+}
+
+fn damaged(file: &Path) -> VaultError {
+    VaultError::Damaged {
+        file: file.to_path_buf(),
+    }
+}
+
+fn damage_or_storage(file: &Path) -> impl Fn(rusqlite::Error) -> VaultError + Copy + '_ {
+    move |err| {
+        if is_damage(&err) {
+            damaged(file)
+        } else {
+            VaultError::Storage(err)
+        }
+    }
 }
 
 /// Creates a new vault file for `space`. Refuses to touch an existing file.
@@ -152,7 +174,9 @@ pub fn create(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Opens an existing vault file on its own connection: checks it, then migrates it.
+/// Opens an existing vault file on its own connection: checks every page, then migrates it. The
+/// structure check is left to the session ([`super::checks`]), which runs it in the background
+/// before anything is written, unless a migration is due: then it runs here, first.
 pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     let path = dir.join(space.file_name());
     if !path.is_file() {
@@ -160,10 +184,23 @@ pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     }
     restrict_with_journals(&path)?;
     let mut conn = open_keyed(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
-    verify(&conn, "main", &path)?;
+    check_pages(&conn, "main", &path)?;
+    let migrations = migrations::for_space(space);
+    if migrations::current_version(&conn)? < migrations::latest(migrations) {
+        check_structure(&conn, "main", &path)?;
+    }
     configure_schema(&conn, "main")?;
-    migrations::migrate(&mut conn, &path, migrations::for_space(space))?;
+    migrations::migrate(&mut conn, &path, migrations)?;
     Ok(conn)
+}
+
+/// A second, read-only connection to `space`'s file, for checking it beside the session's.
+pub fn open_for_check(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
+    open_keyed(
+        &dir.join(space.file_name()),
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+        key,
+    )
 }
 
 /// Copies `schema` of `conn` into a new file at `target`, keyed with `key` (the schema's own key

@@ -8,6 +8,7 @@
 
 pub mod backup;
 pub mod backup_format;
+mod checks;
 pub mod clock;
 pub mod crypto;
 pub mod db;
@@ -234,6 +235,17 @@ impl Vault {
         }
         self.session = None;
         self.status()
+    }
+
+    /// Locks, and names the file, when the background structure check of this session
+    /// ([`checks`]) found a vault file damaged. Nothing was written to it: every commit waited for
+    /// that check. The app asks after every command, so the couple hears of it at once.
+    pub fn damage_found(&mut self) -> Result<()> {
+        let Some(file) = self.session.as_ref().and_then(Session::damage_found) else {
+            return Ok(());
+        };
+        self.lock();
+        Err(VaultError::Damaged { file })
     }
 
     /// Locks if nobody has been active for the auto-lock time stored in the shared vault. Returns

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use super::checks::Checks;
 use super::clock::{self, SharedClock};
 use super::crypto::Key;
 use super::db;
@@ -22,18 +23,36 @@ pub struct Session {
     conn: Connection,
     keys: HashMap<Space, Key>,
     openings: Openings,
+    // After `conn` (fields drop in order): the checks stop once the connection they guard is closed.
+    checks: Checks,
 }
 
 impl Session {
     pub(crate) fn open(dir: &Path, shared_key: Key, clock: SharedClock) -> Result<Session> {
-        let conn = db::open(dir, Space::Shared, &shared_key)?;
+        let mut conn = db::open(dir, Space::Shared, &shared_key)?;
+        let mut checks = Checks::default();
+        conn.commit_hook(Some(checks.gate()))?;
+        start_check(&mut checks, dir, Space::Shared, &shared_key)?;
         let mut keys = HashMap::new();
         keys.insert(Space::Shared, shared_key);
         Ok(Session {
             conn,
             keys,
             openings: Openings::new(clock),
+            checks,
         })
+    }
+
+    /// The vault file the background structure check found damaged, if it did. Nothing was
+    /// written to it since the unlock: every commit waited for that check.
+    pub fn damage_found(&self) -> Option<std::path::PathBuf> {
+        self.checks.damaged()
+    }
+
+    /// Waits until the background structure checks have finished (tests and benchmarks).
+    #[doc(hidden)]
+    pub fn wait_for_checks(&self) -> Option<std::path::PathBuf> {
+        self.checks.wait()
     }
 
     /// Checks and migrates a partner's private vault on its own connection, then attaches it.
@@ -44,6 +63,7 @@ impl Session {
         }
         super::rekey::finish_pending(dir, space, &key)?;
         drop(db::open(dir, space, &key)?);
+        start_check(&mut self.checks, dir, space, &key)?;
         db::attach(&self.conn, dir, space, &key)?;
         self.keys.insert(space, key);
         // Whoever was here alone now sits with someone: every private space starts closed.
@@ -93,6 +113,7 @@ impl Session {
             conn,
             keys,
             openings: Openings::new(clock::system()),
+            checks: Checks::default(),
         })
     }
 
@@ -194,4 +215,11 @@ impl Session {
     pub(crate) fn openings_mut(&mut self) -> &mut Openings {
         &mut self.openings
     }
+}
+
+/// Starts the background structure check of `space`'s file, on a read-only connection of its own.
+fn start_check(checks: &mut Checks, dir: &Path, space: Space, key: &Key) -> Result<()> {
+    let conn = db::open_for_check(dir, space, key)?;
+    checks.start(conn, dir.join(space.file_name()))?;
+    Ok(())
 }

@@ -65,6 +65,15 @@ fn erase_deleted(session: &Session, cutoff: Option<DateTime<Utc>>) -> Result<usi
     let mut erased = 0;
     for space in Space::ALL.into_iter().filter(|s| session.is_open(*s)) {
         let schema = space.schema();
+        // Looked up by index first: a write would wait for the unlock's structure check.
+        let any: bool = session.conn().query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {schema}.entries WHERE {DELETED_BEFORE})"),
+            [cutoff],
+            |row| row.get(0),
+        )?;
+        if !any {
+            continue;
+        }
         let tx = session.conn().unchecked_transaction()?;
         tx.execute(
             &format!(
