@@ -2,7 +2,10 @@
 //! - it locks the vaults after the chosen idle time, and tells the UI through the `vault-locked`
 //!   event so the lock screen appears by itself (idle time is read from the boot clock, which counts
 //!   the hours the lid was closed);
-//! - it erases deleted entries once their undo time is over, when a delete asked for it.
+//! - it erases deleted entries once their undo time is over, when a delete asked for it;
+//! - it locks when the full check that follows an unlock found a vault file damaged, and tells the
+//!   UI which file through the `vault-damaged` event (a command would tell it too, but the couple
+//!   may be only reading).
 //!
 //! A slow tick rather than work at each key press, or a thread per delete. While locked there is
 //! nothing to do (locking erased every deleted entry), so the thread sleeps until a vault command
@@ -19,6 +22,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use crate::state::AppState;
 
 pub const LOCKED_EVENT: &str = "vault-locked";
+pub const DAMAGED_EVENT: &str = "vault-damaged";
 const CHECK_EVERY: Duration = Duration::from_secs(5);
 
 pub fn spawn<R: Runtime>(app: AppHandle<R>) {
@@ -36,6 +40,9 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
                 if lock_if_idle(&state, SystemClock.read()) {
                     state.after_lock();
                     let _ = app.emit(LOCKED_EVENT, ());
+                } else if let Some(message) = lock_if_damaged(&state) {
+                    state.after_lock();
+                    let _ = app.emit(DAMAGED_EVENT, message);
                 } else if state.erase_is_due(Instant::now()) {
                     erase_deleted(&state);
                 }
@@ -52,6 +59,12 @@ fn lock_if_idle(state: &AppState, now: Reading) -> bool {
         (Ok(mut vault), Ok(idle)) => vault.lock_if_idle(&idle, now),
         _ => false,
     }
+}
+
+/// Locks when the unlock's full check found a file damaged; what to tell the couple.
+fn lock_if_damaged(state: &AppState) -> Option<String> {
+    let mut vault = state.vault().ok()?;
+    vault.damage_found().err().map(|err| err.to_string())
 }
 
 /// Erases the entries whose undo time is over. A failure is tried again at the next lock, which

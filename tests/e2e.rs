@@ -156,3 +156,39 @@ fn setup_lock_wrong_passphrase_unlock_and_restart() {
     ui.close();
     assert_no_leak(home.path(), &marker, "after restart");
 }
+
+/// A shared file whose pages after the first are put back as they were before more entries were
+/// written: each page passes its HMAC and the header is whole, so the unlock goes ahead. The full
+/// check that follows it finds the damage before anything is written, and the lock screen names
+/// the file (whether the unlock's answer or the housekeeping tick brings the news).
+#[test]
+fn a_damaged_file_found_after_the_unlock_is_named_on_the_lock_screen() {
+    use hearth_core::testing::sample_journal;
+    use hearth_core::vault::Partner;
+
+    let harness = Harness::start();
+    let data = harness.data_dir();
+    let mut vault = support::new_couple(&data);
+    vault.lock();
+    let file = data.join("shared.db");
+    let before = std::fs::read(&file).unwrap();
+    vault
+        .unlock(Some(Partner::A), PASS_A, std::time::Instant::now())
+        .unwrap();
+    sample_journal::fill(vault.session().unwrap(), "main", 200, 3).unwrap();
+    vault.lock();
+    let mut mixed = std::fs::read(&file).unwrap();
+    mixed[4096..before.len()].copy_from_slice(&before[4096..]);
+    std::fs::write(&file, &mixed).unwrap();
+
+    let ui = harness.open();
+    ui.find("#unlock-pass").type_text(PASS_A);
+    ui.find("#unlock-submit").click();
+    let notice = ui.wait_text("#lock-notice", |t| t.contains("shared.db"));
+    assert!(notice.contains("is damaged"), "{notice}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        mixed,
+        "the file is left as it was"
+    );
+}

@@ -120,8 +120,12 @@ where
         let done = job(&mut vault).map_err(Into::into);
         // Damage the unlock's background check found locks the vault and is what the couple
         // hears, whatever the command was: a write it refused failed for that reason.
-        let done = vault.damage_found().map_err(CommandError::from).and(done);
+        let damage = vault.damage_found().map_err(CommandError::from);
         drop(vault);
+        if damage.is_err() {
+            state.after_lock();
+        }
+        let done = damage.and(done);
         // Asleep while locked; this command may have unlocked.
         state.housekeeping.wake();
         done

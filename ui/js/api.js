@@ -3,7 +3,7 @@
 
 const tauri = window.__TAURI__;
 
-// Told of a damaged vault file, whichever command found it: the vault has locked.
+// Told of a damaged vault file, by whichever command or check found it: the vault has locked.
 const damageHandlers = [];
 
 async function call(command, args) {
@@ -20,6 +20,8 @@ async function call(command, args) {
 export function onVaultDamaged(handler) {
   damageHandlers.push(handler);
 }
+// The check that follows an unlock can find the damage while nobody runs a command.
+tauri.event.listen('vault-damaged', (event) => damageHandlers.forEach((handler) => handler(event.payload)));
 
 export const api = {
   status: () => call('vault_status'),

@@ -1,14 +1,15 @@
-//! The structure check of a session's vault files, in the background, with nothing written before
-//! it passes.
+//! The full check of a session's vault files, in the background, with nothing written before it
+//! passes.
 //!
-//! At unlock every page of a file is checked against its HMAC at once ([`db::check_pages`]): any
-//! byte changed since Hearth wrote it is found there. SQLite's structure check sees what an HMAC
-//! cannot (pages missing from the end of a file, pages from different moments), but it costs
-//! several times more, and grows with the journal: about a second for 100,000 entries. So it runs
-//! here on a thread of its own, on a read-only connection, while the couple already reads. Writes
-//! wait for it: the session's commit hook ([`Checks::gate`]) holds each commit until every check
-//! has passed, and rolls it back if one found damage. The vault then locks and names the file
-//! ([`super::Vault::damage_found`]). Locking stops a check that is still running.
+//! At unlock only a file's header is read ([`db::check_header`]). The full check reads the whole
+//! file twice: every page against its HMAC, which finds any byte changed since Hearth wrote it,
+//! then SQLite's structure check, which finds what an HMAC cannot (pages from different moments).
+//! With 100,000 entries that is over a second, and it grows with the journal, so it runs here, on
+//! a thread of its own with a read-only connection, while the couple already reads: SQLCipher
+//! checks each page's HMAC as it reads it anyway. Writes wait for it: the session's commit hook
+//! ([`Checks::gate`]) holds each commit until every check has passed, and rolls it back if one
+//! found damage. The vault then locks and names the file ([`super::Vault::damage_found`]).
+//! Locking stops a check that is still running.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
@@ -72,7 +73,7 @@ fn interrupted(err: &rusqlite::Error) -> bool {
 }
 
 impl Checks {
-    /// Checks the structure of `file` through `conn` (its own connection to it) on a new thread.
+    /// Checks `file` through `conn` (its own connection to it) on a new thread.
     pub fn start(&mut self, conn: Connection, file: PathBuf) -> std::io::Result<()> {
         let interrupt = conn.get_interrupt_handle();
         let progress = Arc::clone(&self.progress);
@@ -85,7 +86,7 @@ impl Checks {
                     // Counted as finished however the check ends, a panic included, so a commit
                     // never waits for a check that will not come back.
                     let finished = Finished(progress);
-                    let verdict = db::check_structure(&conn, "main", &file);
+                    let verdict = db::verify(&conn, "main", &file);
                     drop(conn);
                     match verdict {
                         Ok(()) => {}

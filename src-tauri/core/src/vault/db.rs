@@ -1,7 +1,7 @@
 //! Opening SQLCipher files. Each vault file is keyed with its own raw 256-bit key (no SQLCipher KDF:
 //! Argon2id already stands in front). Before anything is written, a file is checked page by page
-//! and its structure too (the latter in the background, see [`super::checks`]), so a damaged file
-//! is reported by name and never written over.
+//! and its structure too (in the background after an unlock, see [`super::checks`]), so a damaged
+//! file is reported by name and never written over.
 
 use std::path::Path;
 
@@ -89,7 +89,8 @@ pub fn configure_schema(conn: &Connection, schema: &str) -> Result<()> {
     Ok(())
 }
 
-fn is_damage(err: &rusqlite::Error) -> bool {
+/// Whether SQLite (SQLCipher) refused a page as damaged: not a database, or malformed.
+pub(crate) fn is_damage(err: &rusqlite::Error) -> bool {
     matches!(
         err.sqlite_error_code(),
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
@@ -102,16 +103,22 @@ pub fn verify(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
     check_structure(conn, schema, file)
 }
 
-/// Checks every page of `schema` against its HMAC: any byte changed since Hearth wrote the page is
-/// found. One pass over the file, several times faster than [`check_structure`].
-pub fn check_pages(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
-    let classify = damage_or_storage(file);
+/// Reads `schema`'s first page and its list of tables: the key is right and the header whole.
+pub fn check_header(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
     conn.query_row(
         &format!("SELECT count(*) FROM {schema}.sqlite_master"),
         [],
         |row| row.get::<_, i64>(0),
     )
-    .map_err(classify)?;
+    .map_err(damage_or_storage(file))?;
+    Ok(())
+}
+
+/// Checks every page of `schema` against its HMAC: any byte changed since Hearth wrote the page is
+/// found. One pass over the file, several times faster than [`check_structure`].
+pub fn check_pages(conn: &Connection, schema: &str, file: &Path) -> Result<()> {
+    let classify = damage_or_storage(file);
+    check_header(conn, schema, file)?;
     // SQLCipher runs the check while the statement is prepared; each row is a problem.
     let mut problems = conn
         .prepare(&format!("PRAGMA {schema}.cipher_integrity_check"))
@@ -174,9 +181,10 @@ pub fn create(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Opens an existing vault file on its own connection: checks every page, then migrates it. The
-/// structure check is left to the session ([`super::checks`]), which runs it in the background
-/// before anything is written, unless a migration is due: then it runs here, first.
+/// Opens an existing vault file on its own connection: checks its header, then migrates it. The
+/// full check (every page's HMAC, then the structure) is left to the session ([`super::checks`]),
+/// which runs it in the background before anything is written, unless a migration is due: then it
+/// runs here, first.
 pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     let path = dir.join(space.file_name());
     if !path.is_file() {
@@ -184,10 +192,10 @@ pub fn open(dir: &Path, space: Space, key: &Key) -> Result<Connection> {
     }
     restrict_with_journals(&path)?;
     let mut conn = open_keyed(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
-    check_pages(&conn, "main", &path)?;
+    check_header(&conn, "main", &path)?;
     let migrations = migrations::for_space(space);
     if migrations::current_version(&conn)? < migrations::latest(migrations) {
-        check_structure(&conn, "main", &path)?;
+        verify(&conn, "main", &path)?;
     }
     configure_schema(&conn, "main")?;
     migrations::migrate(&mut conn, &path, migrations)?;

@@ -162,11 +162,9 @@ impl Vault {
         let who = candidates[found];
         let private_key = self.unwrap_private_slot(slots, who, passphrase, kek)?;
         let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
-        session.attach_private(&self.dir, who, private_key)?;
-        // Deleted before a crash or a kill, with no lock to erase it: erased now (and tried again
-        // at the next lock, should this fail).
-        let _ = crate::journal::store::erase_all_deleted(&session);
-        self.names = Some(partners::names(&session)?);
+        let names = arrive(&mut session, &self.dir, who, private_key)
+            .map_err(|err| session.name_damage(err))?;
+        self.names = Some(names);
         self.session = Some(session);
         self.status_for_arrival(who)
     }
@@ -262,6 +260,21 @@ impl Vault {
         }
         false
     }
+}
+
+/// The rest of an unlock once the shared vault is open: `who`'s private vault, what was deleted
+/// before a crash, the names.
+fn arrive(
+    session: &mut Session,
+    dir: &Path,
+    who: Partner,
+    private_key: Key,
+) -> Result<[String; 2]> {
+    session.attach_private(dir, who, private_key)?;
+    // Deleted before a crash or a kill, with no lock to erase it: erased now (and tried again at
+    // the next lock, should this fail).
+    let _ = crate::journal::store::erase_all_deleted(session);
+    partners::names(session)
 }
 
 fn index(who: Partner) -> usize {

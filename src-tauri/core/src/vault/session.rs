@@ -43,13 +43,25 @@ impl Session {
         })
     }
 
-    /// The vault file the background structure check found damaged, if it did. Nothing was
+    /// The vault file the background check found damaged, if it did. Nothing was
     /// written to it since the unlock: every commit waited for that check.
     pub fn damage_found(&self) -> Option<std::path::PathBuf> {
         self.checks.damaged()
     }
 
-    /// Waits until the background structure checks have finished (tests and benchmarks).
+    /// `err`, or, when it is SQLite refusing a damaged page, the damage the full check names: which
+    /// file it is in. Waits for the check.
+    pub(crate) fn name_damage(&self, err: VaultError) -> VaultError {
+        match &err {
+            VaultError::Storage(cause) if db::is_damage(cause) => self
+                .checks
+                .wait()
+                .map_or(err, |file| VaultError::Damaged { file }),
+            _ => err,
+        }
+    }
+
+    /// Waits until the background checks have finished (tests and benchmarks).
     #[doc(hidden)]
     pub fn wait_for_checks(&self) -> Option<std::path::PathBuf> {
         self.checks.wait()
