@@ -1,12 +1,13 @@
 //! The full check of a session's vault files, in the background, with nothing written before it
 //! passes.
 //!
-//! At unlock only a file's header is read ([`db::check_header`]). The full check reads the whole
-//! file twice: every page against its HMAC, which finds any byte changed since Hearth wrote it,
-//! then SQLite's structure check, which finds what an HMAC cannot (pages from different moments).
-//! With 100,000 entries that is over a second, and it grows with the journal, so it runs here, on
-//! a thread of its own with a read-only connection, while the couple already reads: SQLCipher
-//! checks each page's HMAC as it reads it anyway. Writes wait for it: the session's commit hook
+//! At unlock only a file's header is read ([`db::check_header`]). The full check is SQLite's
+//! structure check, which reads every page in use, so SQLCipher checks each one's HMAC on the way
+//! (any byte changed since Hearth wrote it), and finds what an HMAC cannot (pages from different
+//! moments). Free pages are not read: SQLite never reads one back, it overwrites it whole. With
+//! 100,000 entries the check takes about a second, and it grows with the journal, so it runs here,
+//! on a thread of its own with a read-only connection, while the couple already reads (every read
+//! checks its pages' HMACs too). Writes wait for it: the session's commit hook
 //! ([`Checks::gate`]) holds each commit until every check has passed, and rolls it back if one
 //! found damage. The vault then locks and names the file ([`super::Vault::damage_found`]).
 //! Locking stops a check that is still running.
@@ -86,7 +87,7 @@ impl Checks {
                     // Counted as finished however the check ends, a panic included, so a commit
                     // never waits for a check that will not come back.
                     let finished = Finished(progress);
-                    let verdict = db::verify(&conn, "main", &file);
+                    let verdict = db::check_structure(&conn, "main", &file);
                     drop(conn);
                     match verdict {
                         Ok(()) => {}
@@ -131,10 +132,13 @@ impl Drop for Checks {
     /// A lock stops the checks still running, and waits for their threads, so no connection keyed
     /// with a vault key outlives the session.
     fn drop(&mut self) {
-        for (_, interrupt) in &self.running {
-            interrupt.interrupt();
-        }
-        for (handle, _) in self.running.drain(..) {
+        for (handle, interrupt) in self.running.drain(..) {
+            // Again until it ends: an interrupt that comes before the check's statement has
+            // started is forgotten by SQLite.
+            while !handle.is_finished() {
+                interrupt.interrupt();
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
             let _ = handle.join();
         }
     }
