@@ -70,20 +70,29 @@ install-test: test-deps tauri-cli
 
 # Criterion benchmarks (each median, and each ratio to its group's baseline), then the app against
 # a bare Tauri app (docs/app_bench.py: cold start, memory, idle CPU and wake-ups, reopening from the
-# tray, sizes), which writes docs/performance.md. Both apps are release builds, as `make run`
-# builds Hearth; the .deb comes from `make bundle`. About an hour on two cores.
+# tray, sizes, where the memory and the binary's bytes go), which writes docs/performance.md and
+# ends it with docs/performance_notes.md. Both apps are release builds, as `make run` builds
+# Hearth; the .deb comes from `make bundle`; both are built again with symbols in a folder of
+# their own, for docs/size_profile.py. About an hour and a half on two cores from a clean start.
 TARGET := $(or $(CARGO_TARGET_DIR),target)
 BENCH_COUPLE := $(TARGET)/bench-couple
+SYMBOLS := $(TARGET)/with-symbols
 bench: test-deps bundle
 	cargo bench -p hearth-core --bench vault --bench journal
 	@python3 docs/bench_medians.py $(TARGET)/criterion
 	cargo build --release
 	cargo build --release --manifest-path tests/fixtures/bare-tauri/Cargo.toml --target-dir $(TARGET)
+	CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target-dir $(SYMBOLS)
+	CARGO_PROFILE_RELEASE_STRIP=false cargo build --release \
+	  --manifest-path tests/fixtures/bare-tauri/Cargo.toml --target-dir $(SYMBOLS)
 	rm -rf $(BENCH_COUPLE)
 	cargo run --release -p hearth-core --example seed_couple -- $(BENCH_COUPLE)
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- python3 docs/app_bench.py \
 	  --hearth $(TARGET)/release/hearth --baseline $(TARGET)/release/bare-tauri \
-	  --couple $(BENCH_COUPLE) --deb $$(ls -t $(TARGET)/release/bundle/deb/*.deb | head -1)
+	  --couple $(BENCH_COUPLE) --deb $$(ls -t $(TARGET)/release/bundle/deb/*.deb | head -1) \
+	  --criterion $(TARGET)/criterion \
+	  --symbols $(SYMBOLS)/release/hearth $(SYMBOLS)/release/bare-tauri \
+	  --notes docs/performance_notes.md
 
 # Idle CPU over five minutes, from /proc/<pid>/stat (see docs/idle_cpu.sh).
 idle-cpu: test-deps

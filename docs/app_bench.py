@@ -16,7 +16,10 @@ the typed title is saved into it. It measures:
   switches summed over every thread, from /proc/<pid>/task/*/status) over the next 60 s, with the
   wake-ups of Hearth's own named threads apart, on each screen but the journal list (PSS only);
 - reopening from the tray: a second launch, to the lock screen shown;
-- the stripped binaries and the .deb, when given.
+- the stripped binaries and the .deb, when given;
+- where the memory goes: PSS by process and mapping against the baseline's (last run);
+- with --criterion, the criterion medians; with --symbols, the binary's bytes by crate
+  (docs/size_profile.py); with --notes, a file of findings to end with.
 
 Medians and [min-max] of the runs, and ratios to the baseline, go to the Markdown file named by
 --out, with the date, the machine and the commands.
@@ -24,6 +27,7 @@ Medians and [min-max] of the runs, and ratios to the baseline, go to the Markdow
     python3 docs/app_bench.py --hearth BIN --baseline BIN --couple DIR [--deb PATH] [--runs 5]
 """
 import argparse
+import collections
 import os
 import platform
 import shutil
@@ -34,6 +38,9 @@ import tempfile
 import threading
 import time
 from datetime import datetime, timezone
+
+from bench_medians import medians
+from size_profile import report as size_report
 
 FIRST_SCREEN = "Hearth: first screen shown"
 SETTLE_S = 5
@@ -109,6 +116,26 @@ def pss_mib(pid):
     return total / 1024
 
 
+def pss_by_mapping(pid):
+    """KiB of PSS per (process name, mapped file or [heap]/[anon]), over the app's processes."""
+    found = collections.Counter()
+    for each in tree(pid):
+        try:
+            with open(f"/proc/{each}/comm") as comm:
+                process = comm.read().strip()
+            with open(f"/proc/{each}/smaps") as smaps:
+                mapping = None
+                for line in smaps:
+                    parts = line.split()
+                    if "-" in parts[0] and len(parts) >= 5 and ":" in parts[3]:
+                        mapping = os.path.basename(parts[5]) if len(parts) > 5 else "[anon]"
+                    elif parts[0] == "Pss:":
+                        found[(process, mapping)] += int(parts[1])
+        except OSError:
+            pass
+    return found
+
+
 def counters(pid):
     """CPU ticks of the whole tree, and each thread's voluntary switches, by (pid, tid)."""
     ticks, threads = 0, {}
@@ -169,9 +196,14 @@ def wait_for_write(folder, before, what):
         time.sleep(0.2)
 
 
-def settled(app, with_idle=True):
+# The last run's PSS per process and mapping, by case: where the memory goes.
+BREAKDOWN = {}
+
+
+def settled(app, case, with_idle=True):
     time.sleep(SETTLE_S)
     figures = {"PSS (MiB)": pss_mib(app.process.pid)}
+    BREAKDOWN[case] = pss_by_mapping(app.process.pid)
     if with_idle:
         cpu, wakeups, own = idle(app)
         figures[f"idle CPU over {IDLE_S} s (ms)"] = cpu
@@ -193,22 +225,22 @@ def measure_unlocked(binary, couple):
         xdotool("type", "--delay", "15", PASSPHRASE)
         xdotool("key", "--clearmodifiers", "Return")
         wait_for_write(data, before, "unlocking")
-        steps = {"home": settled(app)}
+        steps = {"home": settled(app, "home")}
         xdotool("key", "--clearmodifiers", "ctrl+4")
-        steps["journal"] = settled(app, with_idle=False)
+        steps["journal"] = settled(app, "journal", with_idle=False)
         xdotool("key", "--clearmodifiers", "Tab", "Return")
         time.sleep(1)
         before = files(data)
         xdotool("type", "--delay", "15", "An evening walk")
         wait_for_write(data, before, "saving the typed entry")
-        steps["editor"] = settled(app)
+        steps["editor"] = settled(app, "editor")
         app.stop()
         return steps
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def measure(binary, args=(), couple=None, reopen=False):
+def measure(case, binary, args=(), couple=None, reopen=False):
     home = tempfile.mkdtemp(prefix="hearth-bench-")
     data = f"{home}/hearth"
     if couple:
@@ -220,7 +252,7 @@ def measure(binary, args=(), couple=None, reopen=False):
             time.sleep(SETTLE_S)
         else:
             figures["cold start (ms)"] = app.wait_shown(app.started)
-        figures.update(settled(app))
+        figures.update(settled(app, case))
         if reopen:
             figures["reopening from the tray (ms)"] = app.launch_again()
         app.stop()
@@ -231,11 +263,11 @@ def measure(binary, args=(), couple=None, reopen=False):
 
 def runs(options):
     cases = {
-        "baseline": lambda: measure(options.baseline),
-        "setup": lambda: measure(options.hearth),
-        "lock": lambda: measure(options.hearth, couple=options.couple),
+        "baseline": lambda: measure("baseline", options.baseline),
+        "setup": lambda: measure("setup", options.hearth),
+        "lock": lambda: measure("lock", options.hearth, couple=options.couple),
         "unlocked": lambda: measure_unlocked(options.hearth, options.couple),
-        "tray": lambda: measure(options.hearth, ("--hidden",), options.couple, reopen=True),
+        "tray": lambda: measure("tray", options.hearth, ("--hidden",), options.couple, reopen=True),
     }
     results = {name: [] for name in CASES}
     for run in range(options.runs):
@@ -298,7 +330,69 @@ def report(options, results):
                   f"{summary([r['cold start (ms)'] for r in results['lock']])} to the lock screen.",
                   ""]
     lines += sizes(options)
+    lines += memory(["lock", "journal"])
+    lines += tray_memory()
+    if options.criterion:
+        lines += ["## Benchmarks (criterion)", "",
+                  "Medians from `cargo bench -p hearth-core --bench vault --bench journal`, each with "
+                  "its ratio to its group's baseline.", "", "```", *medians(options.criterion), "```",
+                  ""]
+    if options.symbols:
+        lines += ["## Where the binary's bytes go", "",
+                  "Both apps built again with symbols (`strip` off, the same profile otherwise), "
+                  "by `docs/size_profile.py`: symbol sizes by crate, inlined code counted where it "
+                  "was inlined.", "", *size_report(*options.symbols, top=25), ""]
+    if options.notes:
+        with open(options.notes) as notes:
+            lines += [notes.read()]
     return "\n".join(lines) + "\n"
+
+
+APP_NAMES = ("hearth", "bare-tauri")
+
+
+def tray_memory():
+    """The tray's largest mappings: it has no baseline (the bare app always has its window)."""
+    found = BREAKDOWN.get("tray")
+    if not found:
+        return []
+    lines = [f"{CASES['tray']}: {sum(found.values()) / 1024:.0f} MiB, one process. Its largest "
+             "mappings (MiB):", "", "| Mapping | PSS |", "|---|---|"]
+    for (_, mapping), kib in found.most_common(10):
+        lines.append(f"| {mapping} | {kib / 1024:.1f} |")
+    return lines + [""]
+
+
+def memory(cases):
+    """Where each case's PSS goes beyond the baseline's, by process and mapping (the last run)."""
+    bare = BREAKDOWN.get("baseline", collections.Counter())
+    lines = ["## Where the memory goes", "",
+             "PSS by process and mapping in the last run, against the baseline's; the largest "
+             "differences (MiB).", ""]
+    for case in cases:
+        found = BREAKDOWN.get(case)
+        if not found:
+            continue
+        # The apps' own processes and binaries carry their names; WebKit's are named alike.
+        def own(key):
+            process, mapping = key
+            if process in APP_NAMES:
+                return ("(app)", "(its binary)" if mapping in APP_NAMES else mapping)
+            return key
+        mine, theirs = collections.Counter(), collections.Counter()
+        for key, kib in found.items():
+            mine[own(key)] += kib
+        for key, kib in bare.items():
+            theirs[own(key)] += kib
+        added = {key: mine[key] - theirs.get(key, 0) for key in mine | theirs}
+        lines += [f"{CASES[case]}: {sum(mine.values()) / 1024:.0f} MiB against "
+                  f"{sum(theirs.values()) / 1024:.0f}.", "",
+                  "| Process | Mapping | Bare Tauri | Hearth | Added |", "|---|---|---|---|---|"]
+        for key, grown in sorted(added.items(), key=lambda item: -abs(item[1]))[:8]:
+            lines.append(f"| {key[0]} | {key[1]} | {theirs.get(key, 0) / 1024:.1f} | "
+                         f"{mine.get(key, 0) / 1024:.1f} | {grown / 1024:+.1f} |")
+        lines.append("")
+    return lines
 
 
 def sizes(options):
@@ -320,6 +414,10 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", default="docs/performance.md")
     parser.add_argument("--idle-seconds", type=int, default=IDLE_S)
+    parser.add_argument("--criterion", help="criterion's folder, for its medians")
+    parser.add_argument("--symbols", nargs=2, metavar=("HEARTH", "BASELINE"),
+                        help="both binaries built with symbols, for where the bytes go")
+    parser.add_argument("--notes", help="a Markdown file to end the report with")
     options = parser.parse_args()
     globals()["IDLE_S"] = options.idle_seconds
     results = runs(options)

@@ -52,27 +52,30 @@ def sections(binary):
     return found
 
 
+def report(hearth_binary, baseline_binary, top=30):
+    """Markdown tables: the largest sections, then the crates that differ most."""
+    hearth, bare = sizes(hearth_binary), sizes(baseline_binary)
+    lines = ["| Section | Bare Tauri | Hearth | Added |", "|---|---|---|---|"]
+    hearth_sections, bare_sections = sections(hearth_binary), sections(baseline_binary)
+    for name, size in sorted(hearth_sections.items(), key=lambda item: -item[1])[:8]:
+        base = bare_sections.get(name, 0)
+        lines.append(f"| {name} | {base:,} | {size:,} | {size - base:+,} |")
+    lines += ["", "| Crate | Bare Tauri | Hearth | Added |", "|---|---|---|---|"]
+    added = {crate: hearth[crate] - bare.get(crate, 0) for crate in hearth | bare}
+    for crate, grown in sorted(added.items(), key=lambda item: -abs(item[1]))[:top]:
+        lines.append(f"| {crate} | {bare.get(crate, 0):,} | {hearth.get(crate, 0):,} | {grown:+,} |")
+    lines.append(f"| all symbols | {sum(bare.values()):,} | {sum(hearth.values()):,} | "
+                 f"{sum(added.values()):+,} |")
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("hearth")
     parser.add_argument("baseline")
     parser.add_argument("--top", type=int, default=30)
     options = parser.parse_args()
-    hearth, bare = sizes(options.hearth), sizes(options.baseline)
-    print("| Section | Bare Tauri | Hearth | Added |")
-    print("|---|---|---|---|")
-    hearth_sections, bare_sections = sections(options.hearth), sections(options.baseline)
-    for name, size in sorted(hearth_sections.items(), key=lambda item: -item[1])[:8]:
-        base = bare_sections.get(name, 0)
-        print(f"| {name} | {base:,} | {size:,} | {size - base:+,} |")
-    print()
-    print("| Crate | Bare Tauri | Hearth | Added |")
-    print("|---|---|---|---|")
-    added = {crate: hearth[crate] - bare.get(crate, 0) for crate in hearth | bare}
-    for crate, grown in sorted(added.items(), key=lambda item: -abs(item[1]))[:options.top]:
-        print(f"| {crate} | {bare.get(crate, 0):,} | {hearth.get(crate, 0):,} | {grown:+,} |")
-    total = sum(added.values())
-    print(f"| all symbols | {sum(bare.values()):,} | {sum(hearth.values()):,} | {total:+,} |")
+    print("\n".join(report(options.hearth, options.baseline, options.top)))
 
 
 if __name__ == "__main__":
