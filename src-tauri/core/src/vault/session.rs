@@ -20,11 +20,13 @@ use super::joint::Openings;
 use super::types::{Partner, Space};
 
 pub struct Session {
+    // First, since fields drop in order: a lock stops the checks and closes their connections
+    // before `conn` closes, so the session's connection is the file's last one, which checkpoints
+    // the write-ahead log and removes it, as before.
+    checks: Checks,
     conn: Connection,
     keys: HashMap<Space, Key>,
     openings: Openings,
-    // After `conn` (fields drop in order): the checks stop once the connection they guard is closed.
-    checks: Checks,
 }
 
 impl Session {
