@@ -7,9 +7,11 @@
 //!   UI which file through the `vault-damaged` event (a command would tell it too, but the couple
 //!   may be only reading).
 //!
-//! A slow tick rather than work at each key press, or a thread per delete. While locked there is
-//! nothing to do (locking erased every deleted entry), so the thread sleeps until a vault command
-//! wakes it: Hearth waiting in the tray all day wakes for the reminders alone.
+//! One thread rather than work at each key press, or a thread per delete. It sleeps until the
+//! soonest of those can be due (auto-lock, an erase, a check's verdict), and every vault command
+//! wakes it to work that out again, since a command is activity and may change what is due. While
+//! locked there is nothing to do (locking erased every deleted entry), so it sleeps until a vault
+//! command wakes it: Hearth waiting in the tray all day wakes for the reminders alone.
 
 use std::time::{Duration, Instant};
 
@@ -23,7 +25,15 @@ use crate::state::AppState;
 
 pub const LOCKED_EVENT: &str = "vault-locked";
 pub const DAMAGED_EVENT: &str = "vault-damaged";
-const CHECK_EVERY: Duration = Duration::from_secs(5);
+/// How often it looks while the full check that follows an unlock still runs (about a second at
+/// 100,000 entries), so damage is told soon.
+const WHILE_CHECKING: Duration = Duration::from_secs(1);
+/// The longest sleep. `park_timeout` counts on a clock that stops while the machine sleeps, so after
+/// a resume the tick is at most this late (and what it reads then counts the night: see
+/// `hearth_core::vault::clock`).
+const LONGEST_SLEEP: Duration = Duration::from_secs(60);
+/// Past the deadline, so waking a hair early never costs a second wake-up.
+const MARGIN: Duration = Duration::from_millis(20);
 
 pub fn spawn<R: Runtime>(app: AppHandle<R>) {
     let started = std::thread::Builder::new()
@@ -32,10 +42,9 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
             let state = app.state::<AppState>();
             state.housekeeping.register_current();
             loop {
-                if state.is_unlocked() {
-                    std::thread::park_timeout(CHECK_EVERY);
-                } else {
-                    std::thread::park();
+                match next_sleep(&state) {
+                    Some(sleep) => std::thread::park_timeout(sleep),
+                    None => std::thread::park(),
                 }
                 if lock_if_idle(&state, SystemClock.read()) {
                     state.after_lock();
@@ -52,6 +61,33 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
         // Without the thread, manual lock still works; say so instead of failing to start.
         eprintln!("Hearth: auto-lock is unavailable (could not start its timer thread)");
     }
+}
+
+/// How long to sleep before the next look; `None` while locked.
+fn next_sleep(state: &AppState) -> Option<Duration> {
+    let vault = state.vault().ok()?;
+    let auto_lock_in = vault.auto_lock_in(&*state.idle().ok()?, SystemClock.read())?;
+    let checking = vault.session().is_ok_and(|session| session.checking());
+    drop(vault);
+    Some(sleep_until_due(
+        auto_lock_in,
+        state.erase_in(Instant::now()),
+        checking,
+    ))
+}
+
+/// The sleep until the soonest of auto-lock, the erase a delete asked for and (while a check runs)
+/// its verdict, at most [`LONGEST_SLEEP`].
+fn sleep_until_due(auto_lock_in: Duration, erase_in: Option<Duration>, checking: bool) -> Duration {
+    let checking = checking.then_some(WHILE_CHECKING);
+    [
+        Some(auto_lock_in + MARGIN),
+        erase_in.map(|left| left + MARGIN),
+        checking,
+    ]
+    .into_iter()
+    .flatten()
+    .fold(LONGEST_SLEEP, Duration::min)
 }
 
 fn lock_if_idle(state: &AppState, now: Reading) -> bool {
@@ -74,5 +110,42 @@ fn erase_deleted(state: &AppState) {
         if let Ok(session) = vault.session() {
             let _ = purge_deleted(session, Utc::now());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECOND: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn sleeps_until_auto_lock_is_due() {
+        assert_eq!(
+            sleep_until_due(30 * SECOND, None, false),
+            30 * SECOND + MARGIN
+        );
+    }
+
+    #[test]
+    fn an_erase_or_a_running_check_comes_sooner() {
+        assert_eq!(
+            sleep_until_due(30 * SECOND, Some(10 * SECOND), false),
+            10 * SECOND + MARGIN
+        );
+        assert_eq!(
+            sleep_until_due(30 * SECOND, Some(10 * SECOND), true),
+            WHILE_CHECKING
+        );
+    }
+
+    #[test]
+    fn never_longer_than_a_minute_so_a_resume_is_seen() {
+        assert_eq!(sleep_until_due(600 * SECOND, None, false), LONGEST_SLEEP);
+    }
+
+    #[test]
+    fn a_deadline_already_passed_is_looked_at_at_once() {
+        assert_eq!(sleep_until_due(Duration::ZERO, None, false), MARGIN);
     }
 }

@@ -25,8 +25,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
 /// Locks if unlocked, and tells the UI, which paints the lock screen.
 fn lock_now<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    let unlocked = state.vault().is_ok_and(|vault| vault.session().is_ok());
-    if unlocked && state.lock().is_ok() {
+    if state.is_unlocked() && state.lock().is_ok() {
         let _ = app.emit(crate::housekeeping::LOCKED_EVENT, ());
     }
 }

@@ -9,7 +9,7 @@ use hearth_core::vault::clock::{ClockSource, SystemClock};
 use hearth_core::vault::{settings, IdleClock, Session, Status, Vault};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::error::CommandError;
 
@@ -106,6 +106,11 @@ impl AppState {
     }
 
     /// Whether the erase asked for is due at `now`; saying yes clears it.
+    /// How long until the erase a delete asked for, if one did.
+    pub fn erase_in(&self, now: Instant) -> Option<Duration> {
+        recover(&self.erase_at, |_| {}).map(|at| at.saturating_duration_since(now))
+    }
+
     pub fn erase_is_due(&self, now: Instant) -> bool {
         let mut erase_at = recover(&self.erase_at, |_| {});
         let due = erase_at.is_some_and(|at| at <= now);

@@ -329,12 +329,18 @@ fn auto_lock_fires_only_after_the_chosen_idle_time() {
     let mut idle = IdleClock::new(clock.read());
     clock.advance(Duration::from_secs(119));
     assert!(!vault.lock_if_idle(&idle, clock.read()));
+    // What the app's timer sleeps for: the second that is left.
+    assert_eq!(
+        vault.auto_lock_in(&idle, clock.read()),
+        Some(Duration::from_secs(1))
+    );
     idle.touch(clock.read());
     clock.advance(Duration::from_secs(100));
     assert!(!vault.lock_if_idle(&idle, clock.read()));
     clock.advance(Duration::from_secs(20));
     assert!(vault.lock_if_idle(&idle, clock.read()));
     assert_eq!(vault.status().state, State::Locked);
+    assert_eq!(vault.auto_lock_in(&idle, clock.read()), None);
     clock.advance(Duration::from_secs(999));
     assert!(!vault.lock_if_idle(&idle, clock.read()), "already locked");
 }

@@ -122,6 +122,11 @@ impl Checks {
         self.progress.state().damaged.clone()
     }
 
+    /// Whether a check is still running.
+    pub fn running(&self) -> bool {
+        self.progress.state().pending > 0
+    }
+
     /// Waits for every check; the file one found damaged, if any.
     pub fn wait(&self) -> Option<PathBuf> {
         self.progress.wait()

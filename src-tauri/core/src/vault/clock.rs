@@ -115,7 +115,12 @@ impl IdleClock {
     }
 
     pub fn is_idle_for(&self, now: Reading, minutes: u32) -> bool {
-        self.idle_for(now) >= Duration::from_secs(u64::from(minutes) * 60)
+        self.until_idle_for(now, minutes).is_zero()
+    }
+
+    /// How much longer until nobody has done anything for `minutes`; zero once they have not.
+    pub fn until_idle_for(&self, now: Reading, minutes: u32) -> Duration {
+        Duration::from_secs(u64::from(minutes) * 60).saturating_sub(self.idle_for(now))
     }
 }
 
@@ -135,7 +140,15 @@ mod tests {
     fn idle_clock_counts_from_the_last_activity() {
         let mut clock = IdleClock::new(at(0, 0, 1_000));
         assert!(!clock.is_idle_for(at(599, 599, 1_599), 10));
+        assert_eq!(
+            clock.until_idle_for(at(599, 599, 1_599), 10),
+            Duration::from_secs(1)
+        );
         assert!(clock.is_idle_for(at(600, 600, 1_600), 10));
+        assert_eq!(
+            clock.until_idle_for(at(900, 900, 1_900), 10),
+            Duration::ZERO
+        );
         clock.touch(at(500, 500, 1_500));
         assert!(!clock.is_idle_for(at(600, 600, 1_600), 10));
     }

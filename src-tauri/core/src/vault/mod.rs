@@ -32,7 +32,7 @@ mod together;
 mod types;
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub use backup::Progress;
 pub use clock::{IdleClock, Reading};
@@ -249,16 +249,22 @@ impl Vault {
     /// Locks if nobody has been active for the auto-lock time stored in the shared vault. Returns
     /// whether it locked.
     pub fn lock_if_idle(&mut self, idle: &IdleClock, now: Reading) -> bool {
-        let Some(session) = &self.session else {
-            return false;
-        };
-        let minutes =
-            settings::auto_lock_minutes(session).unwrap_or(settings::DEFAULT_AUTO_LOCK_MINUTES);
-        if idle.is_idle_for(now, minutes) {
+        if self
+            .auto_lock_in(idle, now)
+            .is_some_and(|left| left.is_zero())
+        {
             self.lock();
             return true;
         }
         false
+    }
+
+    /// How long until auto-lock, if nobody does anything meanwhile; `None` while locked.
+    pub fn auto_lock_in(&self, idle: &IdleClock, now: Reading) -> Option<Duration> {
+        let session = self.session.as_ref()?;
+        let minutes =
+            settings::auto_lock_minutes(session).unwrap_or(settings::DEFAULT_AUTO_LOCK_MINUTES);
+        Some(idle.until_idle_for(now, minutes))
     }
 }
 

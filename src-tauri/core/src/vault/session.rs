@@ -51,6 +51,11 @@ impl Session {
         self.checks.damaged()
     }
 
+    /// Whether the background check is still running (then a verdict is still to come).
+    pub fn checking(&self) -> bool {
+        self.checks.running()
+    }
+
     /// `err`, or, when it is SQLite refusing a damaged page, the damage the full check names: which
     /// file it is in. Waits for the check.
     pub(crate) fn name_damage(&self, err: VaultError) -> VaultError {
