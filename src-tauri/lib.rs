@@ -106,12 +106,14 @@ pub fn run() {
     let data_dir = std::env::var_os(DATA_DIR_ENV).map(PathBuf::from);
     let builder = tauri::Builder::default()
         .plugin(single_instance(data_dir.as_deref()))
-        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec![cli::HIDDEN_ARG]),
         ));
+    // Linux shows notifications over zbus itself (notifier.rs).
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_notification::init());
     match build(builder, data_dir, Shell::Desktop { hidden }).build(context()) {
         Ok(app) => app.run(window::keep_running),
         Err(error) if handover_failed(&error) && std::env::var_os(RELAUNCHED_ENV).is_none() => {
