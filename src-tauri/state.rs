@@ -105,12 +105,12 @@ impl AppState {
         *erase_at = Some(erase_at.map_or(at, |asked| asked.max(at)));
     }
 
-    /// Whether the erase asked for is due at `now`; saying yes clears it.
     /// How long until the erase a delete asked for, if one did.
     pub fn erase_in(&self, now: Instant) -> Option<Duration> {
         recover(&self.erase_at, |_| {}).map(|at| at.saturating_duration_since(now))
     }
 
+    /// Whether the erase asked for is due at `now`; saying yes clears it.
     pub fn erase_is_due(&self, now: Instant) -> bool {
         let mut erase_at = recover(&self.erase_at, |_| {});
         let due = erase_at.is_some_and(|at| at <= now);
