@@ -42,7 +42,7 @@ cp "$webkit/WebKitWebProcess" "$out/WebKitWebProcess.real"
 unshare -m xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   bash "$0" --inside "$binary" "$seconds" "$out" > /dev/null 2>&1
 raw=$(ls "$out"/web.* | head -1)
-/usr/lib/heaptrack/libexec/heaptrack_interpret < "$raw" | gzip > "$out/web.gz"
+/usr/lib/heaptrack/libexec/heaptrack_interpret < "$raw" 2> /dev/null | gzip > "$out/web.gz"
 heaptrack_print -f "$out/web.gz" -l 0 -a 0 -T 0 -p 1 -n 12 -s 0 2>/dev/null |
   awk '/peak memory consumed/ { size = $1 } /^  in / && size { sub(/^  in /, ""); print size "\t" $0; size = "" }'
 heaptrack_print -f "$out/web.gz" -l 0 -a 0 -T 0 -p 0 2>/dev/null | grep -E "^(peak heap|calls to)"
