@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use tauri::{Manager, Runtime};
 
 pub use error::CommandError;
-pub use housekeeping::LOCKED_EVENT;
+pub use housekeeping::{DAMAGED_EVENT, LOCKED_EVENT};
 pub use state::AppState;
 pub use window::OPEN_REMINDERS_EVENT;
 
