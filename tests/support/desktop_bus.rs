@@ -162,9 +162,14 @@ impl DesktopBus {
             .map(|out| out.lines().map(str::to_string).collect())
     }
 
-    /// Clicks the tray menu entry labelled `label`, as a person would.
+    /// Clicks the tray menu entry labelled `label`, as a person would. A failure lists every item
+    /// that registered so far, since a tray that went away (or came back under a new name) is
+    /// what such a failure has to tell apart.
     pub fn click_tray(&self, label: &str) {
-        self.sni_host(&["click", label]).unwrap();
+        if let Err(why) = self.sni_host(&["click", label]) {
+            let items = std::fs::read_to_string(self.tray_items.path()).unwrap_or_default();
+            panic!("clicking {label:?} failed; tray items registered, in order:\n{items}{why}");
+        }
     }
 
     fn sni_host(&self, args: &[&str]) -> Result<String, String> {
