@@ -99,10 +99,14 @@ impl AppState {
     }
 
     /// Asks the housekeeping tick to erase deleted entries at `at` (the latest asked for wins, so
-    /// every entry's undo time is over by then).
+    /// every entry's undo time is over by then). Wakes the tick to sleep until then: the delete
+    /// command woke it before asking, and it may have gone back to sleep for up to a minute.
     pub fn erase_after(&self, at: Instant) {
-        let mut erase_at = recover(&self.erase_at, |_| {});
-        *erase_at = Some(erase_at.map_or(at, |asked| asked.max(at)));
+        {
+            let mut erase_at = recover(&self.erase_at, |_| {});
+            *erase_at = Some(erase_at.map_or(at, |asked| asked.max(at)));
+        }
+        self.housekeeping.wake();
     }
 
     /// How long until the erase a delete asked for, if one did.

@@ -1,6 +1,7 @@
 //! The vault through commands: setup, lock, unlock, passphrases and settings; the ACL; what a partner alone can reach; and no command on the main thread.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use hearth_core::vault::keyslots::Keyslots;
 use hearth_core::vault::{Partner, Space};
@@ -8,7 +9,7 @@ use serde_json::json;
 use tauri::Listener;
 
 use crate::support::ipc::{allowed_commands, setup_args, start, unlocked};
-use crate::support::{PASS_A, PASS_B};
+use crate::support::{eventually, PASS_A, PASS_B};
 
 const NEW_PASS: &str = "copper meadow signal walrus";
 
@@ -277,18 +278,6 @@ fn no_command_runs_on_the_main_thread() {
     );
 }
 
-/// What a listener has heard, once it has (the tick tells the UI just after it locks).
-fn heard_within(told: &Mutex<Option<String>>, limit: std::time::Duration) -> Option<String> {
-    let start = std::time::Instant::now();
-    loop {
-        let heard = told.lock().unwrap().clone();
-        if heard.is_some() || start.elapsed() > limit {
-            return heard;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-}
-
 /// A shared file whose pages after the first were put back as they were before 40 entries were
 /// written: every page passes its HMAC, so the unlock goes ahead, and the structure check after it
 /// finds the damage: the file is named, nothing is written, and the vault locks.
@@ -332,8 +321,13 @@ fn damage_found_after_the_unlock_locks_and_names_the_file() {
     };
     let message = match err["kind"].as_str() {
         Some("vault_damaged") => err["message"].as_str().unwrap().to_string(),
-        Some("locked") => heard_within(&told, std::time::Duration::from_secs(5))
-            .expect("the UI was told which file"),
+        Some("locked") => {
+            // The tick tells the UI just after it locks.
+            eventually("the UI is told which file", Duration::from_secs(5), || {
+                told.lock().unwrap().is_some()
+            });
+            told.lock().unwrap().clone().unwrap_or_default()
+        }
         _ => panic!("neither the damage nor the lock it caused: {err}"),
     };
     assert!(message.contains(&file.display().to_string()), "{message}");
