@@ -5,6 +5,7 @@ mod about;
 mod app;
 mod backup;
 mod checkins;
+mod consent;
 mod journal;
 /// The one list of command names (`build.rs` includes it too, so its doc sits on the list).
 pub mod names;
@@ -49,14 +50,17 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         prompts::prompt_of_the_day,
         prompts::deal_date_night,
         prompts::swap_card,
+        prompts::deal_love_maps,
+        prompts::deal_quick_choices,
         prompts::mark_discussed,
         prompts::prompt_history,
         prompts::save_answers,
         prompts::list_answers,
         prompts::save_together_note,
         prompts::list_together_notes,
-        prompts::consent_status,
-        prompts::set_consent,
+        consent::consent_status,
+        consent::set_consent,
+        consent::set_spice,
         prompts::set_resurface_months,
         reminders::list_reminders,
         reminders::preset_rule,

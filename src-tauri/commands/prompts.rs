@@ -1,19 +1,19 @@
-//! Commands for browsing prompts, the date-night deal, the together mode, answers and consent.
+//! Commands for browsing prompts, the deals (date night, love maps, quick choices), the together
+//! mode, and answers.
 
 use chrono::{Local, Utc};
 use hearth_core::prompts::store::{
     self, AnswerPair, Discussion, Filter, PromptDraft, TogetherNote,
 };
-use hearth_core::prompts::{Category, Prompt, PromptsError};
+use hearth_core::prompts::{Category, Level, Prompt, PromptsError};
 use hearth_core::vault::{Partner, Session};
-use serde::Serialize;
 use tauri::{AppHandle, Runtime};
 
 use super::on_session;
 use crate::error::CommandResult;
 
 /// Runs `job` on the unlocked session, after making sure the library copy is current.
-async fn on_prompts<R, T, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
+pub(super) async fn on_prompts<R, T, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
 where
     R: Runtime,
     T: Send + 'static,
@@ -92,9 +92,11 @@ pub async fn prompt_of_the_day<R: Runtime>(app: AppHandle<R>) -> CommandResult<O
 pub async fn deal_date_night<R: Runtime>(
     app: AppHandle<R>,
     theme: Option<Category>,
+    level: Option<Level>,
 ) -> CommandResult<Vec<Prompt>> {
+    let level = level.unwrap_or_default();
     on_prompts(app, move |s| {
-        store::deal_date_night(s, theme, random_seed(), Utc::now())
+        store::deal_date_night(s, theme, level, random_seed(), Utc::now())
     })
     .await
 }
@@ -103,11 +105,26 @@ pub async fn deal_date_night<R: Runtime>(
 pub async fn swap_card<R: Runtime>(
     app: AppHandle<R>,
     theme: Option<Category>,
+    level: Option<Level>,
     hand: Vec<String>,
     index: usize,
 ) -> CommandResult<Option<Prompt>> {
+    let level = level.unwrap_or_default();
     on_prompts(app, move |s| {
-        store::swap_card(s, theme, &hand, index, random_seed(), Utc::now())
+        store::swap_card(s, theme, level, &hand, index, random_seed(), Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn deal_love_maps<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Prompt>> {
+    on_prompts(app, |s| store::deal_love_maps(s, random_seed(), Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn deal_quick_choices<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Prompt>> {
+    on_prompts(app, |s| {
+        store::deal_quick_choices(s, random_seed(), Utc::now())
     })
     .await
 }
@@ -165,43 +182,6 @@ pub async fn list_together_notes<R: Runtime>(
     app: AppHandle<R>,
 ) -> CommandResult<Vec<TogetherNote>> {
     on_prompts(app, |s| store::together_notes(s, 200)).await
-}
-
-/// What the UI may know about the consent gate: whether both opted in, and, only to a partner who
-/// is unlocked alone, their own choice.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConsentStatus {
-    both_opted_in: bool,
-    alone: Option<Partner>,
-    own_choice: Option<bool>,
-}
-
-fn consent_status_of(s: &Session) -> Result<ConsentStatus, PromptsError> {
-    let alone = s.alone();
-    Ok(ConsentStatus {
-        both_opted_in: store::both_opted_in(s)?,
-        alone,
-        own_choice: alone.map(|who| store::own_consent(s, who)).transpose()?,
-    })
-}
-
-#[tauri::command]
-pub async fn consent_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<ConsentStatus> {
-    on_prompts(app, consent_status_of).await
-}
-
-#[tauri::command]
-pub async fn set_consent<R: Runtime>(
-    app: AppHandle<R>,
-    partner: Partner,
-    opted_in: bool,
-) -> CommandResult<ConsentStatus> {
-    on_prompts(app, move |s| {
-        store::set_consent(s, partner, opted_in)?;
-        consent_status_of(s)
-    })
-    .await
 }
 
 #[tauri::command]

@@ -9,7 +9,7 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use common::*;
 use hearth_core::prompts::store::{self, Filter, PromptDraft};
-use hearth_core::prompts::{Category, Depth, Kind, PromptsError};
+use hearth_core::prompts::{Category, Depth, Kind, Level, PromptsError};
 use hearth_core::vault::{Partner, Vault};
 use proptest::prelude::*;
 
@@ -61,8 +61,14 @@ fn consent_gate_needs_both_and_each_chooses_alone() {
     );
     store::set_consent(vault.session().unwrap(), Partner::B, true).unwrap();
     assert!(sensual_visible(&vault));
-    let deal = store::deal_date_night(vault.session().unwrap(), Some(Category::Sensual), 1, now())
-        .unwrap();
+    let deal = store::deal_date_night(
+        vault.session().unwrap(),
+        Some(Category::Sensual),
+        Level::Closer,
+        1,
+        now(),
+    )
+    .unwrap();
     assert_eq!(deal.len(), 3);
 
     // Together, nobody can opt in or read a choice; either can opt out at once.
@@ -80,11 +86,15 @@ fn consent_gate_needs_both_and_each_chooses_alone() {
     ));
     store::set_consent(session, Partner::A, false).unwrap();
     assert!(!sensual_visible(&vault));
-    assert!(
-        store::deal_date_night(vault.session().unwrap(), Some(Category::Sensual), 1, now())
-            .unwrap()
-            .is_empty()
-    );
+    assert!(store::deal_date_night(
+        vault.session().unwrap(),
+        Some(Category::Sensual),
+        Level::Closer,
+        1,
+        now()
+    )
+    .unwrap()
+    .is_empty());
 }
 
 #[test]
@@ -132,7 +142,8 @@ fn hidden_prompts_and_favourites() {
     .unwrap();
     assert_eq!(favourites.len(), 1);
     for seed in 0..200 {
-        let deal = store::deal_date_night(session, Some(Category::Fun), seed, now()).unwrap();
+        let deal = store::deal_date_night(session, Some(Category::Fun), Level::Closer, seed, now())
+            .unwrap();
         assert!(
             !deal.iter().any(|p| p.id == target),
             "hidden prompt dealt with seed {seed}"
@@ -192,7 +203,7 @@ fn deals_never_repeat_discussed_prompts_until_the_theme_is_exhausted() {
     let mut seen = std::collections::BTreeSet::new();
     let mut seed = 0;
     loop {
-        let deal = store::deal_date_night(session, theme, seed, now()).unwrap();
+        let deal = store::deal_date_night(session, theme, Level::Closer, seed, now()).unwrap();
         if deal.is_empty() {
             break;
         }
@@ -210,13 +221,13 @@ fn deals_never_repeat_discussed_prompts_until_the_theme_is_exhausted() {
     store::set_resurface_months(session, 3).unwrap();
     let later = now() + Duration::days(124);
     assert_eq!(
-        store::deal_date_night(session, theme, 0, later)
+        store::deal_date_night(session, theme, Level::Closer, 0, later)
             .unwrap()
             .len(),
         3
     );
     assert!(
-        store::deal_date_night(session, theme, 0, now() + Duration::days(30))
+        store::deal_date_night(session, theme, Level::Closer, 0, now() + Duration::days(30))
             .unwrap()
             .is_empty()
     );
@@ -227,9 +238,9 @@ fn swap_brings_a_new_card_that_keeps_the_ramp() {
     let dir = tempfile::tempdir().unwrap();
     let vault = unlocked_as(dir.path(), Partner::A);
     let session = vault.session().unwrap();
-    let hand = store::deal_date_night(session, None, 42, now()).unwrap();
+    let hand = store::deal_date_night(session, None, Level::Closer, 42, now()).unwrap();
     let ids: Vec<String> = hand.iter().map(|p| p.id.clone()).collect();
-    let new = store::swap_card(session, None, &ids, 1, 43, now())
+    let new = store::swap_card(session, None, Level::Closer, &ids, 1, 43, now())
         .unwrap()
         .unwrap();
     assert!(!ids.contains(&new.id));
@@ -238,12 +249,21 @@ fn swap_brings_a_new_card_that_keeps_the_ramp() {
 
 #[test]
 fn same_seed_same_deal_on_the_store() {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = unlocked_as(dir.path(), Partner::A);
-    let session = vault.session().unwrap();
-    let a = store::deal_date_night(session, None, 99, now()).unwrap();
-    let b = store::deal_date_night(session, None, 99, now()).unwrap();
-    assert_eq!(a, b);
+    // Two couples with the same library: a deal records what it dealt, so one vault cannot deal
+    // the same hand twice.
+    let deal_in = |seed| {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = unlocked_as(dir.path(), Partner::A);
+        let session = vault.session().unwrap();
+        let hand = store::deal_date_night(session, None, Level::Closer, seed, now()).unwrap();
+        let again = store::deal_date_night(session, None, Level::Closer, seed, now()).unwrap();
+        assert!(
+            hand.iter().all(|p| !again.contains(p)),
+            "dealt twice in one vault"
+        );
+        hand
+    };
+    assert_eq!(deal_in(99), deal_in(99));
 }
 
 #[test]
@@ -293,6 +313,8 @@ fn own_prompts_add_edit_delete_and_history_survives() {
         category: Category::Fun,
         depth: Depth::Light,
         kind: Kind::Question,
+        choices: None,
+        spice: None,
     };
     let mine = store::add_custom(session, &draft).unwrap();
     assert!(mine.custom);
@@ -341,7 +363,7 @@ fn own_prompts_add_edit_delete_and_history_survives() {
 fn answers_and_notes_are_saved_with_prompt_and_date() {
     let dir = tempfile::tempdir().unwrap();
     let mut vault = unlocked_as(dir.path(), Partner::A);
-    let prompt = store::deal_date_night(vault.session().unwrap(), None, 5, now())
+    let prompt = store::deal_date_night(vault.session().unwrap(), None, Level::Closer, 5, now())
         .unwrap()
         .remove(0);
     let pair = store::save_answers(
@@ -383,7 +405,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
 
     /// Whatever is hidden and whatever the consent state, a deal holds neither hidden nor (unless
-    /// both opted in) gated prompts, and the same seed gives the same deal.
+    /// both opted in) gated prompts, and never deals a card twice.
     #[test]
     fn deals_respect_hidden_and_consent(seed in any::<u64>(), hide_every in 2usize..9, a_in in any::<bool>(), b_in in any::<bool>()) {
         let dir = tempfile::tempdir().unwrap();
@@ -399,8 +421,9 @@ proptest! {
             hidden.insert(p.id.clone());
         }
         for theme in [None, Some(Category::Sensual), Some(Category::Trust)] {
-            let deal = store::deal_date_night(session, theme, seed, now()).unwrap();
-            prop_assert_eq!(&deal, &store::deal_date_night(session, theme, seed, now()).unwrap());
+            let deal = store::deal_date_night(session, theme, Level::Closer, seed, now()).unwrap();
+            let again = store::deal_date_night(session, theme, Level::Closer, seed, now()).unwrap();
+            prop_assert!(deal.iter().all(|p| !again.contains(p)));
             for p in &deal {
                 prop_assert!(!hidden.contains(&p.id));
                 prop_assert!(p.category != Category::Sensual || (a_in && b_in));

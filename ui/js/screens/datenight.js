@@ -29,7 +29,7 @@ export function renderDateNight(app) {
   async function swap(index) {
     showError(error, null);
     try {
-      const next = await api.swapCard(themeValue(), cards.map((c) => c.id), index);
+      const next = await api.swapCard(themeValue(), null, cards.map((c) => c.id), index);
       if (next) cards[index] = next;
       else showError(error, new Error('No other card fits there. This one stays.'));
       show();
@@ -69,7 +69,7 @@ function dealForm(theme, timer, error, dealt) {
     event.preventDefault();
     showError(error, null);
     try {
-      dealt(await busy(form, 'Dealing…', () => api.dealDateNight(theme.value || null)));
+      dealt(await busy(form, 'Dealing…', () => api.dealDateNight(theme.value || null, null)));
     } catch (err) {
       showError(error, err);
     }

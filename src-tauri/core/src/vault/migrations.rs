@@ -67,6 +67,11 @@ pub const SHARED: &[Migration] = &[
         sql!("shared/0005_checkins.sql"),
     ),
     step(6, ENTRY_INDEXES, sql!("entries/0003_lookup_indexes.sql")),
+    step(
+        7,
+        "prompt library format 2: quick choices, wildcards, marks; sightings, spice, love maps, date plans",
+        sql!("shared/0007_fresh_prompts.sql"),
+    ),
 ];
 
 pub const PRIVATE: &[Migration] = &[

@@ -1,96 +1,80 @@
-//! Dealing: the date-night hand, swapping a card, and the prompt of the day, from the prompts that
-//! are not hidden, allowed by consent, and not discussed lately.
+//! Dealing from the vault: the date-night hand at a level, swapping a card, love-maps sets and
+//! quick-choice rounds. Each deals only fresh cards and records what it dealt as seen.
 
-use std::collections::HashMap;
+use chrono::{DateTime, Utc};
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
-use rusqlite::OptionalExtension;
-
-use super::catalogue::{get, list, Filter};
-use super::{set_setting, setting};
+use super::catalogue::{get, Filter};
+use super::freshness::{fresh, record_seen, Mode};
 use crate::prompts::deal::{self, Candidate};
-use crate::prompts::error::{PromptsError, Result};
-use crate::prompts::types::{Category, Prompt};
+use crate::prompts::error::Result;
+use crate::prompts::levels::Level;
+use crate::prompts::types::{Category, Kind, Prompt};
 use crate::vault::Session;
 
-const RESURFACE_KEY: &str = "prompt_resurface_months";
+/// How many cards a love-maps set or a quick-choice round holds.
+pub const ROUND_CARDS: usize = 5;
 
-pub fn resurface_months(session: &Session) -> Result<u32> {
-    Ok(setting(session, RESURFACE_KEY)?
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0))
+/// Talked over as a conversation: not a quick choice, not a wildcard.
+fn is_conversation(kind: Kind) -> bool {
+    !kind.is_quick_choice() && kind != Kind::Wildcard
 }
 
-/// After how many months a discussed prompt may be dealt again; 0 means never.
-pub fn set_resurface_months(session: &Session, months: u32) -> Result<()> {
-    if months > 120 {
-        return Err(PromptsError::InvalidInput(
-            "Choose up to 120 months, or 0 for never.".into(),
-        ));
-    }
-    set_setting(session, RESURFACE_KEY, &months.to_string())
-}
-
-/// Cards that may be dealt now: not hidden, allowed by consent, and not discussed (or discussed
-/// long enough ago to come back).
-fn pool(session: &Session, theme: Option<Category>, now: DateTime<Utc>) -> Result<Vec<Candidate>> {
-    let months = resurface_months(session)?;
-    let cutoff = if months == 0 {
-        None
-    } else {
-        now.checked_sub_months(Months::new(months))
+/// Conversation cards of `theme` that fit `level`.
+fn conversation_pool(
+    session: &Session,
+    theme: Option<Category>,
+    level: Level,
+    now: DateTime<Utc>,
+) -> Result<Vec<Prompt>> {
+    let filter = Filter {
+        category: theme,
+        ..Filter::default()
     };
-    let candidates = list(
-        session,
-        &Filter {
-            category: theme,
-            ..Filter::default()
-        },
-    )?;
-    // One pass over the discussions, not one query per prompt.
-    let mut statement = session
-        .conn()
-        .prepare("SELECT prompt_id, max(discussed_at) FROM main.discussions GROUP BY prompt_id")?;
-    let last_discussed: HashMap<String, DateTime<Utc>> = statement
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut out = Vec::new();
-    for prompt in candidates {
-        let last = last_discussed.get(&prompt.id).copied();
-        let fresh = match (last, cutoff) {
-            (None, _) => true,
-            (Some(at), Some(cutoff)) => at < cutoff,
-            (Some(_), None) => false,
-        };
-        if fresh {
-            out.push(Candidate {
-                id: prompt.id,
-                depth: prompt.depth,
-            });
-        }
-    }
-    Ok(out)
+    let mut pool = fresh(session, &filter, now)?;
+    pool.retain(|p| is_conversation(p.kind) && level.allows(p.depth));
+    Ok(pool)
 }
 
-fn prompts_for(session: &Session, cards: Vec<Candidate>) -> Result<Vec<Prompt>> {
-    cards.into_iter().map(|c| get(session, &c.id)).collect()
+fn candidates(prompts: &[Prompt]) -> Vec<Candidate> {
+    prompts.iter().map(Candidate::from).collect()
 }
 
-/// The date-night deal: up to three never-discussed prompts, light to deep.
+/// The prompts behind `cards`, in the cards' order.
+fn chosen(prompts: &[Prompt], cards: &[Candidate]) -> Vec<Prompt> {
+    cards
+        .iter()
+        .filter_map(|card| prompts.iter().find(|p| p.id == card.id).cloned())
+        .collect()
+}
+
+/// The date-night deal: three fresh conversation cards rising through `level`, now and then with
+/// a wildcard after the first.
 pub fn deal_date_night(
     session: &Session,
     theme: Option<Category>,
+    level: Level,
     seed: u64,
     now: DateTime<Utc>,
 ) -> Result<Vec<Prompt>> {
-    let pool = pool(session, theme, now)?;
-    prompts_for(session, deal::deal(&pool, 3, seed))
+    let pool = conversation_pool(session, theme, level, now)?;
+    let wildcard_filter = Filter {
+        kind: Some(Kind::Wildcard),
+        ..Filter::default()
+    };
+    let wildcards = fresh(session, &wildcard_filter, now)?;
+    let mut hand = deal::deal(&candidates(&pool), &level.ramp(), seed);
+    deal::slip_wildcard(&mut hand, &candidates(&wildcards), seed);
+    let all: Vec<Prompt> = pool.into_iter().chain(wildcards).collect();
+    let prompts = chosen(&all, &hand);
+    record_seen(session, &prompts, Mode::DateNight, now)?;
+    Ok(prompts)
 }
 
-/// Swaps card `index` of `hand` (prompt ids) for another that keeps the ramp.
+/// Swaps card `index` of `hand` (prompt ids) for a fresh one that keeps the ramp and the level.
 pub fn swap_card(
     session: &Session,
     theme: Option<Category>,
+    level: Level,
     hand: &[String],
     index: usize,
     seed: u64,
@@ -98,51 +82,44 @@ pub fn swap_card(
 ) -> Result<Option<Prompt>> {
     let held = hand
         .iter()
-        .map(|id| {
-            get(session, id).map(|p| Candidate {
-                id: p.id,
-                depth: p.depth,
-            })
-        })
+        .map(|id| get(session, id).map(|p| Candidate::from(&p)))
         .collect::<Result<Vec<_>>>()?;
-    let pool = pool(session, theme, now)?;
-    deal::swap(&pool, &held, index, seed)
-        .map(|c| get(session, &c.id))
-        .transpose()
-}
-
-/// The same prompt all day for the couple, chosen from prompts not yet discussed.
-pub fn prompt_of_the_day(
-    session: &Session,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Option<Prompt>> {
-    let day = today.to_string();
-    let chosen: Option<String> = session
-        .conn()
-        .query_row(
-            "SELECT prompt_id FROM main.daily_prompts WHERE day = ?1",
-            [&day],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = chosen {
-        match get(session, &id) {
-            Ok(prompt) if !prompt.hidden => return Ok(Some(prompt)),
-            Ok(_) | Err(PromptsError::NotFound) => {}
-            Err(err) => return Err(err),
-        }
-    }
-    use chrono::Datelike;
-    let pool = pool(session, None, now)?;
-    let Some(card) = deal::deal(&pool, 1, deal::day_seed(today.year(), today.ordinal())).pop()
-    else {
+    let pool = conversation_pool(session, theme, level, now)?;
+    let Some(card) = deal::swap(&candidates(&pool), &held, index, seed) else {
         return Ok(None);
     };
-    session.conn().execute(
-        "INSERT INTO main.daily_prompts (day, prompt_id) VALUES (?1, ?2)
-         ON CONFLICT (day) DO UPDATE SET prompt_id = excluded.prompt_id",
-        (&day, &card.id),
-    )?;
-    get(session, &card.id).map(Some)
+    let prompts = chosen(&pool, &[card]);
+    record_seen(session, &prompts, Mode::DateNight, now)?;
+    Ok(prompts.into_iter().next())
+}
+
+/// A round of up to [`ROUND_CARDS`] fresh cards that `keep` admits, recorded as seen in `mode`.
+fn round(
+    session: &Session,
+    keep: impl Fn(&Prompt) -> bool,
+    mode: Mode,
+    seed: u64,
+    now: DateTime<Utc>,
+) -> Result<Vec<Prompt>> {
+    let mut pool = fresh(session, &Filter::default(), now)?;
+    pool.retain(keep);
+    let prompts = chosen(&pool, &deal::draw(&candidates(&pool), ROUND_CARDS, seed));
+    record_seen(session, &prompts, mode, now)?;
+    Ok(prompts)
+}
+
+/// A love-maps set: fresh questions that suit guessing.
+pub fn deal_love_maps(session: &Session, seed: u64, now: DateTime<Utc>) -> Result<Vec<Prompt>> {
+    round(session, |p| p.love_map, Mode::LoveMap, seed, now)
+}
+
+/// A quick-choice round: fresh this-or-that and would-you-rather cards.
+pub fn deal_quick_choices(session: &Session, seed: u64, now: DateTime<Utc>) -> Result<Vec<Prompt>> {
+    round(
+        session,
+        |p| p.kind.is_quick_choice(),
+        Mode::QuickChoice,
+        seed,
+        now,
+    )
 }

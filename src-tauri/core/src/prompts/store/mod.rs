@@ -1,12 +1,15 @@
 //! Prompts in `shared.db`, one concept per module: the library copy and browsing (`catalogue`),
-//! the couple's own prompts (`own`), consent to the gated category (`consent`), the date-night deal
-//! and the prompt of the day (`dealing`), what was discussed (`history`), and answers and
-//! together-mode notes (`answers`).
+//! the couple's own prompts (`own`), consent and spice levels for the gated category (`consent`),
+//! what was seen and when it may come back (`freshness`), the date-night deal, love-maps sets and
+//! quick-choice rounds (`dealing`), the prompt of the day (`daily`), what was discussed
+//! (`history`), and answers and together-mode notes (`answers`).
 
 mod answers;
 mod catalogue;
 mod consent;
+mod daily;
 mod dealing;
+mod freshness;
 mod history;
 mod own;
 
@@ -14,11 +17,13 @@ pub use answers::{
     answers, save_answers, save_together_note, together_notes, AnswerPair, TogetherNote,
     MAX_ANSWER_CHARS, MAX_NOTE_CHARS,
 };
-pub use catalogue::{get, list, set_favourite, set_hidden, sync_library, Filter};
-pub use consent::{both_opted_in, own_consent, set_consent};
-pub use dealing::{
-    deal_date_night, prompt_of_the_day, resurface_months, set_resurface_months, swap_card,
+pub use catalogue::{
+    get, list, set_favourite, set_hidden, sync_library, sync_library_from, Filter,
 };
+pub use consent::{both_opted_in, own_consent, own_spice, set_consent, set_spice, shared_spice};
+pub use daily::prompt_of_the_day;
+pub use dealing::{deal_date_night, deal_love_maps, deal_quick_choices, swap_card, ROUND_CARDS};
+pub use freshness::{is_fresh, resurface_months, set_resurface_months, Mode};
 pub use history::{history, mark_discussed, Discussion};
 pub use own::{add_custom, delete_custom, update_custom, PromptDraft};
 
