@@ -283,11 +283,11 @@ fn the_gesture_library_has_sixty_or_more_in_known_categories() {
     let words: Vec<_> = library
         .gestures
         .iter()
-        .map(|g| hearth_core::prompts::library::word_set(&g.text))
+        .map(|g| hearth_core::prompts::likeness::word_set(&g.text))
         .collect();
     for (i, a) in words.iter().enumerate() {
         for (j, b) in words.iter().enumerate().skip(i + 1) {
-            let overlap = hearth_core::prompts::library::overlap(a, b);
+            let overlap = hearth_core::prompts::likeness::overlap(a, b);
             assert!(
                 overlap < 0.6,
                 "{} and {} overlap {overlap:.2}",

@@ -131,20 +131,3 @@ pub fn check_text(text: &str, kind: Kind) -> Result<()> {
     }
     Ok(())
 }
-
-/// The lower-case words of a text, for the near-duplicate check.
-pub fn word_set(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Shared words as a share of the smaller set: 1.0 means one prompt's words all appear in the other.
-pub fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let smaller = a.len().min(b.len());
-    if smaller == 0 {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / smaller as f64
-}

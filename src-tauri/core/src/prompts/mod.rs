@@ -8,6 +8,7 @@ mod error;
 pub mod gestures;
 pub mod levels;
 pub mod library;
+pub mod likeness;
 pub mod store;
 mod types;
 

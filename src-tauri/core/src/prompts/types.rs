@@ -144,7 +144,7 @@ impl Kind {
 
 /// A prompt as stored: from the library, or written by the couple.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Prompt {
     pub id: String,
     pub text: String,
