@@ -34,7 +34,9 @@ fn library_2_keeps_every_id_and_text_of_library_1() {
         .collect();
     assert!(library::builtin().unwrap().version >= 2);
     for p in &old.prompts {
-        let kept = new.get(p.id.as_str()).unwrap_or_else(|| panic!("{} is gone", p.id));
+        let kept = new
+            .get(p.id.as_str())
+            .unwrap_or_else(|| panic!("{} is gone", p.id));
         assert_eq!(kept.text, p.text, "{} changed its text", p.id);
         assert_eq!((kept.category, kept.kind), (p.category, p.kind), "{}", p.id);
     }
@@ -43,10 +45,17 @@ fn library_2_keeps_every_id_and_text_of_library_1() {
 #[test]
 fn format_1_reads_with_its_sensual_prompts_mild() {
     let old = v1();
-    let sensual: Vec<_> = old.prompts.iter().filter(|p| p.category == Category::Sensual).collect();
+    let sensual: Vec<_> = old
+        .prompts
+        .iter()
+        .filter(|p| p.category == Category::Sensual)
+        .collect();
     assert!(!sensual.is_empty());
     assert!(sensual.iter().all(|p| p.spice == Some(Spice::Mild)));
-    assert!(old.prompts.iter().all(|p| p.choices.is_none() && !p.love_map && !p.playful));
+    assert!(old
+        .prompts
+        .iter()
+        .all(|p| p.choices.is_none() && !p.love_map && !p.playful));
 }
 
 #[test]
@@ -76,14 +85,29 @@ fn the_schema_step_keeps_rows_marks_and_days() {
         )
         .unwrap()
     };
-    assert_eq!(row("emo-001"), ("What small thing made you smile today?".into(), true, false, false, None));
+    assert_eq!(
+        row("emo-001"),
+        (
+            "What small thing made you smile today?".into(),
+            true,
+            false,
+            false,
+            None
+        )
+    );
     assert_eq!(row("sens-001").2, true, "hidden stays hidden");
-    assert_eq!(row("sens-001").4.as_deref(), Some("mild"), "a sensual prompt starts mild");
+    assert_eq!(
+        row("sens-001").4.as_deref(),
+        Some("mild"),
+        "a sensual prompt starts mild"
+    );
     assert!(row("own-0001").3, "the couple's own prompt stays theirs");
     let (seen, at): (String, String) = conn
-        .query_row("SELECT prompt_id, seen_at FROM prompt_sightings WHERE mode = 'daily'", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT prompt_id, seen_at FROM prompt_sightings WHERE mode = 'daily'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!(seen, "own-0001");
     let at: chrono::DateTime<Utc> = at.parse().unwrap();
@@ -95,7 +119,11 @@ fn the_schema_step_keeps_rows_marks_and_days() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(spices, ["mild", "mild"], "each partner starts at the gentlest level");
+    assert_eq!(
+        spices,
+        ["mild", "mild"],
+        "each partner starts at the gentlest level"
+    );
 
     // The new kinds carry their choices as columns, and the schema insists on them.
     let insert = |kind: &str, first: Option<&str>, category: &str, spice: Option<&str>| {
@@ -105,10 +133,22 @@ fn the_schema_step_keeps_rows_marks_and_days() {
             rusqlite::params![kind, category, first, spice],
         )
     };
-    assert!(insert("this_or_that", None, "fun", None).is_err(), "a quick choice needs its choices");
-    assert!(insert("question", Some("tea"), "fun", None).is_err(), "only a quick choice has choices");
-    assert!(insert("question", None, "sensual", None).is_err(), "a sensual prompt needs a spice level");
-    assert!(insert("question", None, "fun", Some("hot")).is_err(), "only a sensual prompt has one");
+    assert!(
+        insert("this_or_that", None, "fun", None).is_err(),
+        "a quick choice needs its choices"
+    );
+    assert!(
+        insert("question", Some("tea"), "fun", None).is_err(),
+        "only a quick choice has choices"
+    );
+    assert!(
+        insert("question", None, "sensual", None).is_err(),
+        "a sensual prompt needs a spice level"
+    );
+    assert!(
+        insert("question", None, "fun", Some("hot")).is_err(),
+        "only a sensual prompt has one"
+    );
     insert("would_you_rather", Some("tea"), "fun", None).unwrap();
     insert("wildcard", None, "fun", None).unwrap();
 }
@@ -119,7 +159,10 @@ fn a_vault_on_library_1_takes_library_2_and_keeps_its_marks_and_history() {
     let (vault, _) = set_up(dir.path());
     let session = vault.session().unwrap();
     let old = v1();
-    assert_eq!(store::sync_library_from(session, &old).unwrap(), old.prompts.len());
+    assert_eq!(
+        store::sync_library_from(session, &old).unwrap(),
+        old.prompts.len()
+    );
     let all = store::list(session, &Filter::default()).unwrap();
     let (loved, hidden, talked) = (&all[0].id, &all[7].id, &all[12].id);
     store::set_favourite(session, loved, true).unwrap();
@@ -131,7 +174,14 @@ fn a_vault_on_library_1_takes_library_2_and_keeps_its_marks_and_history() {
     let added = store::sync_library(session).unwrap();
     assert_eq!(added, new.prompts.len() - old.prompts.len());
     assert_eq!(store::sync_library(session).unwrap(), 0, "once is enough");
-    let after = store::list(session, &Filter { include_hidden: true, ..Filter::default() }).unwrap();
+    let after = store::list(
+        session,
+        &Filter {
+            include_hidden: true,
+            ..Filter::default()
+        },
+    )
+    .unwrap();
     for p in &old.prompts {
         if p.category.is_gated() {
             continue; // closed until both opt in
@@ -145,11 +195,18 @@ fn a_vault_on_library_1_takes_library_2_and_keeps_its_marks_and_history() {
     assert_eq!(history.len(), 1);
     assert_eq!(&history[0].prompt_id, talked);
     // The library's own marks arrived with it.
-    let marked = |keep: fn(&hearth_core::prompts::Prompt) -> bool| after.iter().filter(|p| keep(p)).count();
+    let marked =
+        |keep: fn(&hearth_core::prompts::Prompt) -> bool| after.iter().filter(|p| keep(p)).count();
     let shipped = |keep: fn(&hearth_core::prompts::Prompt) -> bool| {
-        new.prompts.iter().filter(|p| !p.category.is_gated() && keep(p)).count()
+        new.prompts
+            .iter()
+            .filter(|p| !p.category.is_gated() && keep(p))
+            .count()
     };
     assert_eq!(marked(|p| p.love_map), shipped(|p| p.love_map));
     assert_eq!(marked(|p| p.playful), shipped(|p| p.playful));
-    assert_eq!(marked(|p| p.choices.is_some()), shipped(|p| p.choices.is_some()));
+    assert_eq!(
+        marked(|p| p.choices.is_some()),
+        shipped(|p| p.choices.is_some())
+    );
 }

@@ -24,7 +24,11 @@ const FUNCTION_WORDS: &[&str] = &[
 /// "haven't" and "haven’t" are the same word.
 pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect()
@@ -78,13 +82,26 @@ mod tests {
 
     #[test]
     fn words_ignore_case_punctuation_and_apostrophe_style() {
-        assert_eq!(words("Haven’t we? WE haven't!"), ["havent", "we", "we", "havent"]);
+        assert_eq!(
+            words("Haven’t we? WE haven't!"),
+            ["havent", "we", "we", "havent"]
+        );
     }
 
     #[test]
     fn likeness_reads_meaning_not_grammar() {
-        assert!(likeness("What is your favourite colour?", "Which colour is your favourite?") > MAX_LIKENESS);
-        assert!(likeness("When do you feel most desired by me?", "When did you last feel truly understood by me?") <= MAX_LIKENESS);
+        assert!(
+            likeness(
+                "What is your favourite colour?",
+                "Which colour is your favourite?"
+            ) > MAX_LIKENESS
+        );
+        assert!(
+            likeness(
+                "When do you feel most desired by me?",
+                "When did you last feel truly understood by me?"
+            ) <= MAX_LIKENESS
+        );
     }
 
     #[test]
