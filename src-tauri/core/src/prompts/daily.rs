@@ -21,12 +21,12 @@ pub fn leaning(day: Weekday) -> (Depth, bool) {
     }
 }
 
-/// The category whose turn it is on `day`: consecutive days take consecutive categories.
-pub fn category_of(day: NaiveDate) -> Category {
-    let turn = day
-        .num_days_from_ce()
-        .rem_euclid(Category::ALL.len() as i32) as usize;
-    Category::ALL[turn]
+/// The category whose turn it is on `day`, among those `open` (in their fixed order): consecutive
+/// days take consecutive categories, so any run of `open.len()` days visits each once.
+pub fn category_of(day: NaiveDate, open: &[Category]) -> Option<Category> {
+    let turns = i32::try_from(open.len()).ok().filter(|&n| n > 0)?;
+    open.get(day.num_days_from_ce().rem_euclid(turns) as usize)
+        .copied()
 }
 
 /// A seed from a calendar day, so the day's card is the same however often it is asked for.
@@ -34,14 +34,15 @@ pub fn day_seed(day: NaiveDate) -> u64 {
     (day.year() as u64) << 16 | u64::from(day.ordinal())
 }
 
-/// The card for `day`: from the category whose turn it is (or the next one that has cards left),
-/// as near as the pool allows to the day's depth, playful on playful days.
+/// The card for `day`: from the category whose turn it is among those with cards left, as near as
+/// the pool allows to the day's depth, playful on playful days.
 pub fn pick(pool: &[Candidate], day: NaiveDate) -> Option<Candidate> {
     let (depth, playful) = leaning(day.weekday());
-    let first = Category::ALL.iter().position(|&c| c == category_of(day))?;
-    let category = (0..Category::ALL.len())
-        .map(|step| Category::ALL[(first + step) % Category::ALL.len()])
-        .find(|&c| pool.iter().any(|card| card.category == c))?;
+    let open: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|&c| pool.iter().any(|card| card.category == c))
+        .collect();
+    let category = category_of(day, &open)?;
     let mut cards: Vec<&Candidate> = pool.iter().filter(|c| c.category == category).collect();
     // Sorted first, so the pick depends only on the pool's contents, not on its order.
     cards.sort_by(|a, b| a.id.cmp(&b.id));
