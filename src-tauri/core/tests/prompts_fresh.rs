@@ -22,7 +22,10 @@ fn start() -> DateTime<Utc> {
 /// level; then both are unlocked together.
 fn couple(dir: &std::path::Path, choices: [Option<Spice>; 2]) -> Vault {
     let (mut vault, _) = set_up(dir);
-    for (who, pass, choice) in [(Partner::A, PASS_A, choices[0]), (Partner::B, PASS_B, choices[1])] {
+    for (who, pass, choice) in [
+        (Partner::A, PASS_A, choices[0]),
+        (Partner::B, PASS_B, choices[1]),
+    ] {
         vault.lock();
         vault.unlock(Some(who), pass, Instant::now()).unwrap();
         let session = vault.session().unwrap();
@@ -32,7 +35,9 @@ fn couple(dir: &std::path::Path, choices: [Option<Spice>; 2]) -> Vault {
             store::set_spice(session, who, spice).unwrap();
         }
     }
-    vault.add_partner(Partner::A, PASS_A, Instant::now()).unwrap();
+    vault
+        .add_partner(Partner::A, PASS_A, Instant::now())
+        .unwrap();
     vault
 }
 
@@ -155,14 +160,33 @@ fn each_partner_s_spice_is_told_only_to_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut vault = couple(dir.path(), [Some(Spice::Hot), Some(Spice::Mild)]);
     let session = vault.session().unwrap();
-    assert!(matches!(store::own_spice(session, Partner::A), Err(PromptsError::NotAlone)));
-    assert!(matches!(store::set_spice(session, Partner::B, Spice::Hot), Err(PromptsError::NotAlone)), "raising needs B alone");
+    assert!(matches!(
+        store::own_spice(session, Partner::A),
+        Err(PromptsError::NotAlone)
+    ));
+    assert!(
+        matches!(
+            store::set_spice(session, Partner::B, Spice::Hot),
+            Err(PromptsError::NotAlone)
+        ),
+        "raising needs B alone"
+    );
     store::set_spice(session, Partner::A, Spice::Warm).unwrap();
-    assert_eq!(store::shared_spice(session).unwrap(), Some(Spice::Mild), "only the lower one is used");
+    assert_eq!(
+        store::shared_spice(session).unwrap(),
+        Some(Spice::Mild),
+        "only the lower one is used"
+    );
     vault.leave(Partner::A).unwrap();
     let session = vault.session().unwrap();
     assert_eq!(store::own_spice(session, Partner::B).unwrap(), Spice::Mild);
-    assert!(matches!(store::own_spice(session, Partner::A), Err(PromptsError::Locked)), "B cannot read A's level");
+    assert!(
+        matches!(
+            store::own_spice(session, Partner::A),
+            Err(PromptsError::Locked)
+        ),
+        "B cannot read A's level"
+    );
     store::set_spice(session, Partner::B, Spice::Hot).unwrap();
     assert_eq!(store::shared_spice(session).unwrap(), Some(Spice::Warm));
 }
@@ -174,14 +198,26 @@ fn levels_shape_the_date_night() {
     let session = vault.session().unwrap();
     for seed in 0..30 {
         let gentle = store::deal_date_night(session, None, Level::Gentle, seed, start()).unwrap();
-        assert!(gentle.iter().all(|p| p.depth != Depth::Deep || p.kind == Kind::Wildcard));
+        assert!(gentle
+            .iter()
+            .all(|p| p.depth != Depth::Deep || p.kind == Kind::Wildcard));
         let deepest = store::deal_date_night(session, None, Level::Deepest, seed, start()).unwrap();
-        assert!(deepest.iter().all(|p| p.depth != Depth::Light || p.kind == Kind::Wildcard));
+        assert!(deepest
+            .iter()
+            .all(|p| p.depth != Depth::Light || p.kind == Kind::Wildcard));
         let deep_or_wild = |p: &&Prompt| p.depth == Depth::Deep || p.kind == Kind::Wildcard;
-        assert_eq!(deepest.iter().filter(deep_or_wild).count(), 2, "two deep cards, or a wildcard in place of one");
+        assert_eq!(
+            deepest.iter().filter(deep_or_wild).count(),
+            2,
+            "two deep cards, or a wildcard in place of one"
+        );
         for hand in [&gentle, &deepest] {
             assert_eq!(hand.len(), 3);
-            assert_ne!(hand[0].kind, Kind::Wildcard, "the first card is never a wildcard");
+            assert_ne!(
+                hand[0].kind,
+                Kind::Wildcard,
+                "the first card is never a wildcard"
+            );
             assert!(hand.iter().all(|p| !p.kind.is_quick_choice()));
         }
     }
@@ -224,11 +260,16 @@ fn rounds_deal_their_own_kinds_and_the_couple_s_prompts_join_them() {
             break;
         }
         assert!(maps.iter().all(|p| p.love_map && p.kind == Kind::Question));
-        assert!(choices.iter().all(|p| p.kind.is_quick_choice() && p.choices.is_some()));
+        assert!(choices
+            .iter()
+            .all(|p| p.kind.is_quick_choice() && p.choices.is_some()));
         own_in_maps |= maps.iter().any(|p| p.id == own.id);
         own_in_choices |= choices.iter().any(|p| p.id == choice.id);
     }
-    assert!(own_in_maps && own_in_choices, "the couple's own prompts are dealt as equals");
+    assert!(
+        own_in_maps && own_in_choices,
+        "the couple's own prompts are dealt as equals"
+    );
 }
 
 #[test]
@@ -240,16 +281,29 @@ fn the_prompt_of_the_day_rotates_categories_and_mixes_light_and_deep() {
     let days: Vec<(NaiveDate, Prompt)> = (0..28)
         .map(|n| {
             let day = first + Duration::days(n);
-            (day, store::prompt_of_the_day(session, day, start()).unwrap().unwrap())
+            (
+                day,
+                store::prompt_of_the_day(session, day, start())
+                    .unwrap()
+                    .unwrap(),
+            )
         })
         .collect();
     for (day, p) in &days {
         assert!(!p.category.is_gated(), "{day}: gated without consent");
-        assert!(!p.kind.is_quick_choice() && p.kind != Kind::Wildcard, "{day}: {:?}", p.kind);
+        assert!(
+            !p.kind.is_quick_choice() && p.kind != Kind::Wildcard,
+            "{day}: {:?}",
+            p.kind
+        );
     }
     // Consecutive days never share a category, and any eleven days in a row cover the ten open ones.
     for pair in days.windows(2) {
-        assert_ne!(pair[0].1.category, pair[1].1.category, "{} and {}", pair[0].0, pair[1].0);
+        assert_ne!(
+            pair[0].1.category, pair[1].1.category,
+            "{} and {}",
+            pair[0].0, pair[1].0
+        );
     }
     for run in days.windows(11) {
         let categories: BTreeSet<Category> = run.iter().map(|(_, p)| p.category).collect();
@@ -258,7 +312,12 @@ fn the_prompt_of_the_day_rotates_categories_and_mixes_light_and_deep() {
     // Every week holds light and deep days, and the playful ones fall on the light days.
     for week in days.chunks(7) {
         let depths: BTreeSet<Depth> = week.iter().map(|(_, p)| p.depth).collect();
-        assert!(depths.contains(&Depth::Light) && depths.contains(&Depth::Deep), "{depths:?}");
-        assert!(week.iter().any(|(day, p)| p.playful && day.weekday().number_from_monday() == 1));
+        assert!(
+            depths.contains(&Depth::Light) && depths.contains(&Depth::Deep),
+            "{depths:?}"
+        );
+        assert!(week
+            .iter()
+            .any(|(day, p)| p.playful && day.weekday().number_from_monday() == 1));
     }
 }

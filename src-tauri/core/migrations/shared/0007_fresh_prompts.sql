@@ -50,19 +50,21 @@ ALTER TABLE consent ADD COLUMN spice TEXT NOT NULL DEFAULT 'mild'
     CHECK (spice IN ('mild', 'warm', 'hot'));
 
 -- Love maps: one partner's answer, the other's guess, and whether it was close. No score is kept.
--- A "Still true?" round marks when it came back, and a changed answer is a new row.
+-- A "Still true?" round marks when an answer came back (`revisited_at`); an answer that changed is
+-- a new row that `updates` the old one, with no guess.
 CREATE TABLE love_maps (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
     prompt_id     TEXT NOT NULL,
     prompt_text   TEXT NOT NULL,
     answerer      TEXT NOT NULL CHECK (answerer IN ('a', 'b')),
     answer        TEXT NOT NULL,
-    guess         TEXT NOT NULL,
-    close         INTEGER NOT NULL CHECK (close IN (0, 1)),
+    guess         TEXT,
+    close         INTEGER CHECK (close IN (0, 1)),
+    updates       INTEGER REFERENCES love_maps (id),
     saved_at      TEXT NOT NULL,
-    revisited_at  TEXT
+    revisited_at  TEXT,
+    CHECK ((guess IS NULL) = (close IS NULL))
 ) STRICT;
-CREATE INDEX love_maps_by_revisit ON love_maps (coalesce(revisited_at, saved_at));
 
 -- A date idea planned into a one-off reminder, and the one-line memory written after it.
 CREATE TABLE date_plans (

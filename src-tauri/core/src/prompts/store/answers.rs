@@ -11,7 +11,7 @@ use crate::vault::{Partner, Session};
 pub const MAX_ANSWER_CHARS: usize = 5_000;
 pub const MAX_NOTE_CHARS: usize = 20_000;
 
-fn check_len(text: &str, max: usize, what: &str) -> Result<()> {
+pub(super) fn check_len(text: &str, max: usize, what: &str) -> Result<()> {
     if text.chars().count() > max {
         return Err(PromptsError::InvalidInput(format!(
             "{what} can be up to {max} characters."

@@ -2,7 +2,8 @@
 //! the couple's own prompts (`own`), consent and spice levels for the gated category (`consent`),
 //! what was seen and when it may come back (`freshness`), the date-night deal, love-maps sets and
 //! quick-choice rounds (`dealing`), the prompt of the day (`daily`), what was discussed
-//! (`history`), and answers and together-mode notes (`answers`).
+//! (`history`), love maps and their "Still true?" rounds (`love_maps`), and answers and
+//! together-mode notes (`answers`).
 
 mod answers;
 mod catalogue;
@@ -11,6 +12,7 @@ mod daily;
 mod dealing;
 mod freshness;
 mod history;
+mod love_maps;
 mod own;
 
 pub use answers::{
@@ -25,6 +27,10 @@ pub use daily::prompt_of_the_day;
 pub use dealing::{deal_date_night, deal_love_maps, deal_quick_choices, swap_card, ROUND_CARDS};
 pub use freshness::{is_fresh, resurface_months, set_resurface_months, Mode};
 pub use history::{history, mark_discussed, Discussion};
+pub use love_maps::{
+    answer_still_true, love_maps, save_love_map, still_true_round, LoveMap, LoveMapRound,
+    MAX_LOVE_MAP_CHARS, STILL_TRUE_AFTER_MONTHS,
+};
 pub use own::{add_custom, delete_custom, update_custom, PromptDraft};
 
 use super::error::Result;
