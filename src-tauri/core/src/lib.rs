@@ -2,6 +2,7 @@
 //!
 //! Each domain is a module with its own types, errors, storage and tests:
 //! - [`vault`]: the encrypted SQLCipher vaults, their keyslots, unlocking and locking;
+//! - [`dates`]: date ideas with their filters, plans that become one-off reminders, and memories;
 //! - [`checkins`]: the weekly check-in and its reveal rule, the four-enemies reflection, repair
 //!   agreements;
 //! - [`journal`]: entries kept in the shared vault or in one partner's private vault;
@@ -13,6 +14,7 @@
 //! - `testing` (with the `test-support` feature): the couple tests and benchmarks set up.
 
 pub mod checkins;
+pub mod dates;
 pub mod files;
 pub mod journal;
 pub mod memory;

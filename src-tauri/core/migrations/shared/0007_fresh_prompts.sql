@@ -66,13 +66,17 @@ CREATE TABLE love_maps (
     CHECK ((guess IS NULL) = (close IS NULL))
 ) STRICT;
 
--- A date idea planned into a one-off reminder, and the one-line memory written after it.
+-- A date idea planned into a one-off reminder, and the one-line memory written after it. The time
+-- is kept as the couple chose it (local, in `zone`) and as the instant it starts.
 CREATE TABLE date_plans (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
-    idea_id      TEXT NOT NULL,
-    idea_title   TEXT NOT NULL,
-    reminder_id  TEXT NOT NULL,
-    planned_for  TEXT NOT NULL,
-    memory       TEXT,
-    created_at   TEXT NOT NULL
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    idea_id       TEXT NOT NULL,
+    idea_title    TEXT NOT NULL,
+    reminder_id   TEXT NOT NULL,
+    planned_for   TEXT NOT NULL,
+    starts_at     TEXT NOT NULL,
+    memory        TEXT,
+    remembered_at TEXT,
+    created_at    TEXT NOT NULL,
+    CHECK ((memory IS NULL) = (remembered_at IS NULL))
 ) STRICT;
