@@ -2,6 +2,7 @@
 //! for code and tests; the message is plain words the UI shows as they are.
 
 use hearth_core::checkins::CheckinError;
+use hearth_core::dates::DatesError;
 use hearth_core::journal::JournalError;
 use hearth_core::prompts::PromptsError;
 use hearth_core::reminders::ReminderError;
@@ -50,7 +51,8 @@ from_domain_errors!(
     JournalError,
     PromptsError,
     ReminderError,
-    CheckinError
+    CheckinError,
+    DatesError
 );
 
 pub type CommandResult<T> = Result<T, CommandError>;

@@ -6,7 +6,9 @@ mod app;
 mod backup;
 mod checkins;
 mod consent;
+mod dates;
 mod journal;
+mod love_maps;
 /// The one list of command names (`build.rs` includes it too, so its doc sits on the list).
 pub mod names;
 mod prompts;
@@ -52,6 +54,14 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         prompts::swap_card,
         prompts::deal_love_maps,
         prompts::deal_quick_choices,
+        love_maps::save_love_map,
+        love_maps::list_love_maps,
+        love_maps::still_true_round,
+        love_maps::answer_still_true,
+        dates::list_date_ideas,
+        dates::plan_date,
+        dates::list_date_plans,
+        dates::remember_date,
         prompts::mark_discussed,
         prompts::prompt_history,
         prompts::save_answers,

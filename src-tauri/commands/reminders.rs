@@ -2,13 +2,13 @@
 //! wake list), so they keep firing while Hearth is locked.
 
 use chrono::{DateTime, Local, NaiveDateTime, Utc};
+use hearth_core::reminders::ics;
 use hearth_core::reminders::local_day::{end_of_day, start_of_month};
 use hearth_core::reminders::prefs::{self, ReminderPrefs};
 use hearth_core::reminders::scheduler::Snooze;
 use hearth_core::reminders::store::{
     self, Outcome, PastTogetherTime, Reminder, ReminderDraft, ReminderKind, UpcomingTogetherTime,
 };
-use hearth_core::reminders::{ics, ReminderError};
 use hearth_core::vault::Session;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
@@ -18,15 +18,17 @@ use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
 /// Runs `job`, a change to the reminders, on the unlocked session, then puts them in force anew.
-async fn changing_reminders<R, T, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
+/// A date planned from an idea is such a change too.
+pub(super) async fn changing_reminders<R, T, E, F>(app: AppHandle<R>, job: F) -> CommandResult<T>
 where
     R: Runtime,
     T: Send + 'static,
-    F: FnOnce(&Session) -> Result<T, ReminderError> + Send + 'static,
+    E: Into<CommandError>,
+    F: FnOnce(&Session) -> Result<T, E> + Send + 'static,
 {
     let handle = app.clone();
     on_session(app, move |session| -> Result<T, CommandError> {
-        let value = job(session)?;
+        let value = job(session).map_err(Into::into)?;
         handle.state::<AppState>().rearm_reminders(session)?;
         Ok(value)
     })

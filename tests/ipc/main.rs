@@ -8,6 +8,7 @@
 mod support;
 
 mod checkins;
+mod fresh;
 mod journal;
 mod prompts;
 mod reminders;
