@@ -95,7 +95,7 @@ fn the_schema_step_keeps_rows_marks_and_days() {
             None
         )
     );
-    assert_eq!(row("sens-001").2, true, "hidden stays hidden");
+    assert!(row("sens-001").2, "hidden stays hidden");
     assert_eq!(
         row("sens-001").4.as_deref(),
         Some("mild"),
