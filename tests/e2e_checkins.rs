@@ -7,6 +7,7 @@
 
 mod support;
 
+use support::legibility::CONTRAST_JS;
 use support::webdriver::{Session, CONTROL, ENTER};
 use support::{seed_couple, Harness, PASS_A, PASS_B};
 
@@ -15,9 +16,6 @@ const A_NOTE: &str = "A quiet ferngully week";
 /// The computed colours of the chart's two lines and of the card behind them, with their WCAG
 /// contrast ratios (graphics need 3:1).
 const MEASURE_CHART: &str = r#"
-const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
-const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
 const card = getComputedStyle(document.querySelector('#checkin-trends')).backgroundColor;
 const a = getComputedStyle(document.querySelector('#trend-grid .series-a')).stroke;
 const b = getComputedStyle(document.querySelector('#trend-grid .series-b')).stroke;
@@ -49,7 +47,7 @@ fn check_chart(ui: &Session, weeks: usize, dark: bool) {
         points_per_chart(ui),
         serde_json::json!(vec![[weeks, weeks]; 4])
     );
-    let measured = ui.execute(MEASURE_CHART);
+    let measured = ui.execute(&format!("{CONTRAST_JS}{MEASURE_CHART}"));
     assert_eq!(measured["dark"], dark, "{measured}");
     for key in ["a", "b"] {
         assert!(measured[key].as_f64().unwrap() >= 3.0, "{measured}");

@@ -4,6 +4,7 @@
 
 mod support;
 
+use support::legibility::CONTRAST_JS;
 use support::webdriver::{Session, ENTER};
 use support::{sam_and_alex, set_up_couple, Harness, PASS_A, PASS_B};
 
@@ -220,17 +221,6 @@ fn date_night_together_mode_reveal_history_and_restart() {
 
 /// WCAG contrast of the card text against the together mode's background, and the card's size.
 const MEASURE: &str = r#"
-const luminance = (css) => {
-  const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-};
-const ratio = (a, b) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-};
 const bg = getComputedStyle(document.querySelector('#together')).backgroundColor;
 const card = getComputedStyle(document.querySelector('#together-text'));
 const turn = getComputedStyle(document.querySelector('#together-turn'));
@@ -264,7 +254,7 @@ fn together_mode_legibility(theme: &str, dark: bool) {
     ui.wait_text("#together-text", |t| t == "Phones away?");
     press(&ui, SPACE);
     ui.find("#together-turn");
-    let measured = ui.execute(MEASURE);
+    let measured = ui.execute(&format!("{CONTRAST_JS}{MEASURE}"));
     let shot = ui.screenshot(if dark {
         "14-together-dark"
     } else {

@@ -6,6 +6,7 @@
 pub mod desktop_bus;
 pub mod file_dialog;
 pub mod ipc;
+pub mod legibility;
 pub mod notifications;
 pub mod sockets;
 pub mod webdriver;

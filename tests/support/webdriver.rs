@@ -350,10 +350,15 @@ impl Session {
     }
 
     pub fn execute(&self, script: &str) -> Value {
+        self.execute_with(script, &[])
+    }
+
+    /// Runs `script` with `args` as its `arguments`.
+    pub fn execute_with(&self, script: &str, args: &[Value]) -> Value {
         self.call(
             "POST",
             "/execute/sync",
-            Some(json!({ "script": script, "args": [] })),
+            Some(json!({ "script": script, "args": args })),
         )
     }
 

@@ -9,9 +9,20 @@ import { renderSetup } from './screens/setup.js';
 import { renderLock } from './screens/lock.js';
 import { renderShell, screenForKey } from './screens/shell.js';
 import { renderTogether } from './screens/together.js';
+import { renderLoveMaps } from './screens/love-maps.js';
+import { renderStillTrue } from './screens/still-true.js';
+import { renderQuickChoices } from './screens/quick-choices.js';
 import { flushJournal } from './screens/journal.js';
 
 const root = document.getElementById('app');
+
+// The together-mode rounds: each fills the window, for two people on the couch.
+const FULL_SCREEN = {
+  together: renderTogether,
+  'love-maps': renderLoveMaps,
+  'still-true': renderStillTrue,
+  'quick-choices': renderQuickChoices,
+};
 
 const app = {
   status: null,
@@ -87,11 +98,13 @@ const app = {
     let screen;
     if (state === 'needs_setup') screen = renderSetup(this);
     else if (state === 'locked') screen = renderLock(this);
-    else if (this.view === 'together') screen = renderTogether(this);
+    else if (FULL_SCREEN[this.view]) screen = FULL_SCREEN[this.view](this);
     else screen = renderShell(this);
-    // Only the together mode is full screen; leaving it any way (Esc, lock, auto-lock) ends that.
-    if (this.fullscreen && this.view !== 'together') setFullscreen(false);
-    this.fullscreen = this.view === 'together' && state === 'unlocked';
+    // Only the together-mode rounds are full screen; leaving one any way (Esc, lock, auto-lock)
+    // ends that.
+    const full = Boolean(FULL_SCREEN[this.view]) && state === 'unlocked';
+    if (this.fullscreen && !full) setFullscreen(false);
+    this.fullscreen = full;
     root.replaceChildren(screen);
     // Our own first-focus marker, not the autofocus attribute: WebKit applies that one later, on its
     // own schedule, and can pull focus away from a field someone is already typing in.

@@ -1,4 +1,4 @@
-// Names for prompt categories, depths and kinds, and a card that shows one prompt.
+// Names for prompt categories, depths, kinds, levels and spice, and a card that shows one prompt.
 
 import { h } from './dom.js';
 
@@ -16,7 +16,20 @@ export const CATEGORIES = {
   conflict: 'Conflict and repair',
 };
 export const DEPTHS = { light: 'Light', medium: 'Medium', deep: 'Deep' };
-export const KINDS = { question: 'Question', activity: 'Activity', gesture: 'Gesture', reflection: 'Reflection' };
+// The kinds the couple can write; wildcards are Hearth's own.
+export const OWN_KINDS = {
+  question: 'Question',
+  activity: 'Activity',
+  gesture: 'Gesture',
+  reflection: 'Reflection',
+  this_or_that: 'This or that',
+  would_you_rather: 'Would you rather',
+};
+export const KINDS = { ...OWN_KINDS, wildcard: 'Wildcard' };
+export const LEVELS = { gentle: 'Gentle', closer: 'Closer', deepest: 'Deepest' };
+export const SPICES = { mild: 'Mild', warm: 'Warm', hot: 'Hot' };
+
+export const isQuickChoice = (kind) => kind === 'this_or_that' || kind === 'would_you_rather';
 
 // The categories a couple may see: the sensual one only when both opted in.
 export function visibleCategories(bothOptedIn) {
@@ -24,7 +37,9 @@ export function visibleCategories(bothOptedIn) {
 }
 
 export function describe(prompt) {
-  return `${CATEGORIES[prompt.category]} · ${DEPTHS[prompt.depth]} · ${KINDS[prompt.kind]}`;
+  if (prompt.kind === 'wildcard') return 'Wildcard: something different for a moment';
+  const spice = prompt.spice ? ` · ${SPICES[prompt.spice]}` : '';
+  return `${CATEGORIES[prompt.category]} · ${DEPTHS[prompt.depth]} · ${KINDS[prompt.kind]}${spice}`;
 }
 
 export function options(entries, selected, blank) {
@@ -33,8 +48,9 @@ export function options(entries, selected, blank) {
 }
 
 export function promptCard(prompt, ...actions) {
-  return h('article', { class: 'card prompt', 'data-prompt': prompt.id },
+  return h('article', { class: `card prompt${prompt.kind === 'wildcard' ? ' wildcard' : ''}`, 'data-prompt': prompt.id },
     h('p', { class: 'prompt-text', text: prompt.text }),
+    prompt.choices ? h('p', { class: 'choices', text: `${prompt.choices[0]}  or  ${prompt.choices[1]}` }) : null,
     h('p', { class: 'hint', text: describe(prompt) + (prompt.custom ? ' · Your own' : '') }),
     actions.length ? h('div', { class: 'actions start' }, actions) : null);
 }

@@ -1,5 +1,6 @@
-// History: what you discussed and when, your answers side by side, and your together notes. Also
-// how soon a discussed prompt may come back.
+// History: what you discussed and when, what you learned in love maps, your answers side by side,
+// your together notes, and the dates you remember. Also how soon a prompt you have seen may come
+// back.
 
 import { api } from '../api.js';
 import { h, errorSlot, labelled, showError, statusLine } from '../dom.js';
@@ -13,12 +14,14 @@ export function renderHistory() {
   const discussed = h('ol', { class: 'history', id: 'history-discussed' });
   const answers = h('div', { id: 'history-answers' });
   const notes = h('ul', { class: 'history', id: 'history-notes' });
+  const learned = h('ul', { class: 'history', id: 'history-love-maps' });
+  const dates = h('ul', { class: 'history', id: 'history-dates' });
   const resurface = h('select', { id: 'resurface' }, options(RESURFACE, '0'));
   const saved = statusLine(undefined, 'hint');
   resurface.addEventListener('change', async () => {
     try {
       const months = await api.setResurfaceMonths(Number(resurface.value));
-      saved.textContent = months ? `Discussed prompts can come back after ${months} months.` : 'Discussed prompts stay retired.';
+      saved.textContent = months ? `Prompts you have seen can come back after ${months} months.` : 'Prompts you have seen stay retired.';
     } catch (err) {
       showError(error, err);
     }
@@ -37,14 +40,29 @@ export function renderHistory() {
         h('p', { class: 'answer-text', text: pair.firstAnswer }),
         h('p', { class: 'answer-text', text: pair.secondAnswer })))));
   }).catch((err) => showError(error, err));
+  Promise.all([api.listLoveMaps(), api.listDatePlans(), api.status()]).then(([maps, plans, status]) => {
+    const names = Object.fromEntries(status.partners.map((p) => [p.id, p.name]));
+    learned.replaceChildren(...(maps.length
+      ? maps.map((m) => h('li', {}, h('span', { class: 'hint', text: `${dayText(m.savedAt)} · ${m.promptText}` }), ' ',
+        h('span', { class: 'answer-text', text: `${names[m.answerer] ?? ''}: ${m.answer}` })))
+      : [h('li', { text: 'Nothing yet. Play love maps from Date night to start.' })]));
+    const remembered = plans.filter((p) => p.memory);
+    dates.replaceChildren(...(remembered.length
+      ? remembered.map((p) => h('li', {}, h('span', { class: 'hint', text: `${dayText(p.startsAt)} · ${p.ideaTitle}` }), ' ',
+        h('span', { class: 'answer-text', text: p.memory })))
+      : [h('li', { text: 'After a date you planned, a line to remember it by appears here.' })]));
+  }).catch((err) => showError(error, err));
 
   return h('section', { 'aria-labelledby': 'history-title' },
     h('h1', { id: 'history-title', text: 'History' }),
     error,
     h('h2', { text: 'What you talked about' }), discussed,
     h('h2', { text: 'Answers you revealed' }), answers,
+    h('h2', { text: 'What you learned about each other' }), learned,
     h('h2', { text: 'Notes from your evenings together' }), notes,
+    h('h2', { text: 'Dates you remember' }), dates,
     h('div', { class: 'card' },
-      labelled('resurface', 'Let discussed prompts come back', resurface),
+      labelled('resurface', 'Let prompts you have seen come back', resurface,
+        h('p', { class: 'hint', text: 'A card shown in any way (the prompt of the day, a date night, love maps, quick choices) stays away this long.' })),
       saved));
 }

@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, changeThenRefresh, confirmInPlace, errorSlot, field, labelled, onSubmit, showError, statusLine, value } from '../dom.js';
-import { DEPTHS, KINDS, visibleCategories, options, promptCard } from '../prompt-meta.js';
+import { DEPTHS, KINDS, OWN_KINDS, SPICES, isQuickChoice, visibleCategories, options, promptCard } from '../prompt-meta.js';
 
 export function renderPrompts(app) {
   const error = errorSlot('prompts-error');
@@ -97,24 +97,39 @@ function libraryCard({ app, editor, refresh, mark }, prompt) {
   return promptCard(prompt, fav, hide, reveal, ...own);
 }
 
-// The form for adding or editing one of the couple's own prompts.
+// The form for adding or editing one of the couple's own prompts. A quick choice gets its two
+// choices, and a sensual prompt its spice level.
 function promptEditor(saved) {
   let editing = null;
   const error = errorSlot('own-error');
   const category = h('select', { id: 'own-category' });
+  const kind = h('select', { id: 'own-kind' }, options(Object.entries(OWN_KINDS), 'question'));
+  const choices = h('div', { class: 'row', hidden: true },
+    field({ id: 'own-first', label: 'First choice', required: false, maxlength: 80 }),
+    field({ id: 'own-second', label: 'Second choice', required: false, maxlength: 80 }));
+  const spice = labelled('own-spice', 'Spice', h('select', { id: 'own-spice' }, options(Object.entries(SPICES), 'mild')));
+  const fit = () => {
+    choices.hidden = !isQuickChoice(kind.value);
+    spice.hidden = category.value !== 'sensual';
+  };
+  kind.addEventListener('change', fit);
+  category.addEventListener('change', fit);
   const form = h('form', { class: 'card editor', hidden: true, 'aria-labelledby': 'own-title' },
     h('h2', { id: 'own-title', text: 'Your own prompt' }),
-    field({ id: 'own-text', label: 'Prompt', hint: '10 to 220 characters. Questions end with a question mark.', maxlength: 220 }),
+    field({ id: 'own-text', label: 'Prompt', hint: '10 to 220 characters. Questions and quick choices end with a question mark.', maxlength: 220 }),
     h('div', { class: 'row' },
       labelled('own-category', 'Category', category),
       labelled('own-depth', 'Depth', h('select', { id: 'own-depth' }, options(Object.entries(DEPTHS), 'light'))),
-      labelled('own-kind', 'Kind', h('select', { id: 'own-kind' }, options(Object.entries(KINDS), 'question')))),
+      labelled('own-kind', 'Kind', kind), spice),
+    choices,
     error,
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'quiet', text: 'Cancel', onclick: () => { form.hidden = true; } }),
       h('button', { type: 'submit', class: 'primary', id: 'own-save', text: 'Save prompt' })));
   onSubmit(form, error, 'Saving…', async () => {
-    const draft = { text: value('own-text'), category: value('own-category'), depth: value('own-depth'), kind: value('own-kind') };
+    const draft = { text: value('own-text'), category: value('own-category'), depth: value('own-depth'), kind: value('own-kind'),
+      choices: isQuickChoice(kind.value) ? [value('own-first'), value('own-second')] : null,
+      spice: category.value === 'sensual' ? value('own-spice') : null };
     if (editing) await api.updatePrompt(editing.id, draft);
     else await api.addPrompt(draft);
     form.hidden = true;
@@ -124,14 +139,18 @@ function promptEditor(saved) {
     element: form,
     setCategories(entries) {
       category.replaceChildren(...options(entries, 'emotional'));
+      fit();
     },
     open(prompt) {
       editing = prompt;
       form.hidden = false;
       form.querySelector('#own-text').value = prompt?.text ?? '';
-      for (const key of ['category', 'depth', 'kind']) {
-        if (prompt) form.querySelector(`#own-${key}`).value = prompt[key];
+      for (const key of ['category', 'depth', 'kind', 'spice']) {
+        if (prompt?.[key]) form.querySelector(`#own-${key}`).value = prompt[key];
       }
+      form.querySelector('#own-first').value = prompt?.choices?.[0] ?? '';
+      form.querySelector('#own-second').value = prompt?.choices?.[1] ?? '';
+      fit();
       form.querySelector('#own-title').textContent = prompt ? 'Edit your prompt' : 'Write your own prompt';
       form.querySelector('#own-text').focus();
     },

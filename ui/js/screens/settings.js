@@ -4,7 +4,8 @@
 import { api, onBackupProgress, onRekeyProgress } from '../api.js';
 import { recoveryCodeForm } from '../recovery-code.js';
 import { h, errorSlot, field, labelled, mustMatch, onSubmit, showError, statusLine, value } from '../dom.js';
-import { nameOf, unlockedPartners } from '../people.js';
+import { unlockedPartners } from '../people.js';
+import { consentCard } from './consent.js';
 
 const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240];
 
@@ -262,44 +263,3 @@ function showNewCode(card, partner, code, line) {
   card.replaceWith(shown);
 }
 
-// The sensual and sexual category: each partner chooses alone, and it appears only when both have.
-// Nothing here ever shows one partner the other's choice.
-function consentCard(app) {
-  const error = errorSlot('consent-error');
-  const note = statusLine('consent-status', 'hint');
-  const body = h('div');
-  const card = h('div', { class: 'card', 'aria-labelledby': 'consent-title' },
-    h('h2', { id: 'consent-title', text: 'Sensual and sexual prompts' }), body, note, error);
-
-  function show(consent) {
-    if (consent.alone) {
-      const box = h('input', { type: 'checkbox', id: 'consent-own', checked: consent.ownChoice });
-      box.addEventListener('change', async () => {
-        showError(error, null);
-        try {
-          show(await api.setConsent(consent.alone, box.checked));
-          document.getElementById('consent-own')?.focus();
-        } catch (err) {
-          showError(error, err);
-        }
-      });
-      body.replaceChildren(
-        h('p', { text: `${nameOf(app.status, consent.alone)}, this is your own choice. The category appears only if you both choose it, and either of you can turn it off at any time. If you both choose it, each of you will see that the other did too: that is what makes it mutual. Until then, your partner is not told what you picked.` }),
-        h('label', { class: 'check' }, box, ' I would like these prompts'));
-    } else if (consent.bothOptedIn) {
-      const [first] = unlockedPartners(app.status);
-      body.replaceChildren(
-        h('p', { text: 'These prompts are on because you both chose them. Either of you can turn them off now.' }),
-        h('button', { type: 'button', id: 'consent-off', text: 'Turn them off',
-          onclick: async () => {
-            try { show(await api.setConsent(first.id, false)); } catch (err) { showError(error, err); }
-          } }));
-    } else {
-      body.replaceChildren(h('p', { text: 'Each of you chooses this privately, while unlocked on your own.' }));
-    }
-    note.textContent = consent.bothOptedIn ? 'On for both of you.' : '';
-  }
-
-  api.consentStatus().then(show).catch((err) => showError(error, err));
-  return card;
-}

@@ -16,6 +16,7 @@ import { renderRepair } from './repair.js';
 import { renderGestures } from './gestures.js';
 import { renderCare } from './care.js';
 import { renderAbout } from './about.js';
+import { renderDateIdeas } from './date-ideas.js';
 import { api } from '../api.js';
 import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether, nameOf } from '../people.js';
 import { momentText } from '../time.js';
@@ -41,7 +42,9 @@ export function screenForKey(event) {
   const index = SCREEN_KEYS.indexOf(event.key);
   return index === -1 ? null : SCREENS[index].id;
 }
-const HIDDEN_SCREENS = { 'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare, about: renderAbout };
+const HIDDEN_SCREENS = {
+  'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare, about: renderAbout, 'date-ideas': renderDateIdeas,
+};
 
 export function renderShell(app) {
   const { status } = app;

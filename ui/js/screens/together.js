@@ -5,15 +5,16 @@
 // The evening's state is `night`: { app, cards, minutes, names, index, discussed, stage } with
 // show(), next(), skip(), back() and leave(); the functions below draw it.
 
-import { api, setFullscreen } from '../api.js';
+import { api } from '../api.js';
 import { h, every, field, errorSlot, onSubmit, value } from '../dom.js';
 import { describe } from '../prompt-meta.js';
+import { isTyping, togetherFrame } from './stage.js';
 
 export function renderTogether(app) {
   const { cards = [], minutes = 0 } = app.params ?? {};
-  const stage = h('div', { class: 'together-stage', 'aria-live': 'polite' });
-  const root = h('div', { class: 'together', id: 'together', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Together mode' }, stage);
   let stopClock = () => {};
+  const frame = togetherFrame(app, 'Together mode', (event) => onKey(night, event), () => stopClock());
+  const { stage, root } = frame;
   const night = {
     app, cards, minutes, stage,
     names: app.status.partners.map((p) => p.name),
@@ -40,15 +41,8 @@ export function renderTogether(app) {
       night.index -= 1;
       night.show();
     },
-    leave() {
-      stopClock();
-      setFullscreen(false);
-      app.go('date-night');
-    },
+    leave: frame.leave,
   };
-  // Stopped by the next render however the screen goes (Leave, a lock, auto-lock), not only by Leave.
-  document.addEventListener('keydown', (event) => onKey(night, root, event), { signal: app.signal });
-  setFullscreen(true);
   night.show();
   return root;
 }
@@ -137,13 +131,8 @@ function summary(night) {
   return form;
 }
 
-function onKey(night, root, event) {
-  if (!document.body.contains(root)) return;
-  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-  if (event.key === 'Escape') {
-    event.preventDefault();
-    night.leave();
-  } else if (typing || night.index >= night.cards.length) {
+function onKey(night, event) {
+  if (isTyping(event) || night.index >= night.cards.length) {
     // Space and arrows belong to the note field and the summary buttons.
   } else if (event.key === ' ' || event.key === 'ArrowRight') {
     event.preventDefault();
