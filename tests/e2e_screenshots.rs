@@ -1,5 +1,5 @@
 //! Real screenshots for the README, taken in the real app under Xvfb: setup, home on the first
-//! run, together mode, reminders and the journal, in light and in dark (GTK's dark Adwaita, which
+//! run, together mode, a love-maps and a quick-choice reveal, reminders and the journal, in light and in dark (GTK's dark Adwaita, which
 //! WebKit hands to the page as `prefers-color-scheme: dark`). `make screenshots` runs this and
 //! the pictures land in docs/screenshots/. Ignored otherwise: it only makes pictures.
 
@@ -7,6 +7,7 @@ mod support;
 
 use std::path::Path;
 
+use support::rounds::{love_map_to_reveal, press, quick_choice_to_reveal, ESCAPE};
 use support::webdriver::Session;
 use support::{set_up_couple, write_entry, Harness, PASS_A, PASS_B};
 
@@ -64,6 +65,13 @@ fn pictures(mode: &str, gtk_theme: &str) {
     ui.active().type_text(SPACE);
     ui.find("#together-turn");
     keep(&ui, "together", mode);
+    press(&ui, ESCAPE);
+
+    love_map_to_reveal(&ui);
+    keep(&ui, "love-maps", mode);
+    press(&ui, ESCAPE);
+    quick_choice_to_reveal(&ui);
+    keep(&ui, "quick-choices", mode);
     ui.close();
 }
 
