@@ -54,6 +54,7 @@ fn love_maps_quick_choices_and_a_planned_date_by_keyboard_alone() {
 
     // A date idea planned into a one-off reminder, there in the reminders list.
     go_to_date_night(&ui);
+    ui.screenshot("72-date-night-light");
     activate(&ui, "#open-date-ideas");
     ui.wait_text("#idea-count", |t| t.ends_with("ideas"));
     let title = ui.find("[data-idea='date-001'] .idea-title").text();
@@ -62,6 +63,7 @@ fn love_maps_quick_choices_and_a_planned_date_by_keyboard_alone() {
     activate(&ui, "#plan-save-date-001");
     ui.wait_text("#plan-status-date-001", |t| t.starts_with("Planned for"));
     assert_eq!(focused_id(&ui), "plan-see-date-001");
+    ui.screenshot("73-date-idea-planned-light");
     press(&ui, ENTER);
     ui.wait_text("#reminder-list", |t| t.contains(&title));
     let card = ui.find("#reminder-list").text();

@@ -79,7 +79,7 @@ function games(app) {
     stillTrue.hidden = false;
     stillTrue.addEventListener('click', () => app.go('still-true', { maps }));
   }).catch((err) => showError(error, err));
-  return h('section', { class: 'card', 'aria-labelledby': 'games-title' },
+  return h('section', { class: 'card games', 'aria-labelledby': 'games-title' },
     h('h2', { id: 'games-title', text: 'Games for two' }),
     h('p', { text: 'Love maps: one of you answers, the other guesses, then you compare. Quick choices: pick at the same time and see if you match.' }),
     h('div', { class: 'actions start' },
