@@ -11,6 +11,7 @@ use support::rounds::{
     quick_choice_to_reveal, ESCAPE, SPACE,
 };
 use support::webdriver::{CONTROL, ENTER};
+use support::{Harness, PASS_A};
 
 #[test]
 fn love_maps_quick_choices_and_a_planned_date_by_keyboard_alone() {
@@ -92,5 +93,54 @@ fn the_reveals_are_legible_from_the_couch_in_dark_mode() {
     let shot = ui.screenshot("71-quick-choice-reveal-dark");
     println!("quick-choice reveal, dark: {measured} ({})", shot.display());
     assert_couch_legible(&measured);
+    ui.close();
+}
+
+#[test]
+fn still_true_brings_back_an_old_love_map_to_update() {
+    use hearth_core::prompts::store::{self, Filter, LoveMapRound};
+    let harness = Harness::start();
+    {
+        let vault = support::new_couple(&harness.data_dir());
+        let session = vault.session().unwrap();
+        store::sync_library(session).unwrap();
+        let filter = Filter {
+            love_maps_only: true,
+            ..Filter::default()
+        };
+        let question = store::list(session, &filter).unwrap().remove(0);
+        let round = LoveMapRound {
+            prompt_id: question.id,
+            answerer: hearth_core::vault::Partner::A,
+            answer: "Tea, always".into(),
+            guess: "Coffee".into(),
+            close: false,
+        };
+        let four_months_ago = chrono::Utc::now() - chrono::Duration::days(120);
+        store::save_love_map(session, &round, four_months_ago).unwrap();
+    }
+    let ui = harness.open();
+    ui.find("#unlock-pass")
+        .type_text(&format!("{PASS_A}{ENTER}"));
+    ui.find("#nav-journal");
+    go_to_date_night(&ui);
+    activate(&ui, "#start-still-true");
+    ui.wait_text("#st-answer", |t| t == "Tea, always");
+    assert_eq!(focused_id(&ui), "st-keep");
+    activate(&ui, "#st-changed");
+    assert_eq!(focused_id(&ui), "st-new");
+    press(&ui, &format!("Coffee these days{ENTER}"));
+    ui.wait_text("#st-done", |t| t.contains("up to date"));
+    press(&ui, ESCAPE);
+    ui.chord(&[CONTROL, "8"]);
+    ui.wait_text("#history-love-maps", |t| {
+        t.contains("Sam: Coffee these days") && t.contains("Sam: Tea, always")
+    });
+    go_to_date_night(&ui);
+    ui.find("#games-title");
+    assert!(
+        ui.find("#start-still-true").attribute("hidden").is_some(),
+        "nothing else is due"
+    );
     ui.close();
 }
