@@ -12,10 +12,15 @@ export function renderPrompts(app) {
   const filters = promptFilters(app.signal, () => refresh());
   const editor = promptEditor(refresh);
   const screen = { app, editor, refresh, mark: (pending) => changeThenRefresh(pending, refresh, error) };
+  // Answers can arrive out of order (a save's refresh, then a quick filter change): only the latest
+  // asked for is shown.
+  let asked = 0;
   async function refresh() {
     showError(error, null);
+    const ask = ++asked;
     try {
       const prompts = await api.listPrompts(filters.value());
+      if (ask !== asked) return;
       count.textContent = prompts.length === 1 ? '1 prompt' : `${prompts.length} prompts`;
       list.replaceChildren(...prompts.map((prompt) => libraryCard(screen, prompt)));
     } catch (err) {
