@@ -201,7 +201,7 @@ fn deals_never_repeat_discussed_prompts_until_the_theme_is_exhausted() {
     )
     .unwrap()
     .into_iter()
-    .filter(|p| !p.kind.is_quick_choice() && p.kind != Kind::Wildcard)
+    .filter(|p| p.kind.is_conversation())
     .map(|p| p.id)
     .collect();
     let mut seen = std::collections::BTreeSet::new();

@@ -133,6 +133,12 @@ impl Kind {
         matches!(self, Kind::ThisOrThat | Kind::WouldYouRather)
     }
 
+    /// Talked over as a conversation, as a date night and the prompt of the day deal them: not a
+    /// quick choice (a round of its own), not a wildcard (slipped in by the deal).
+    pub fn is_conversation(self) -> bool {
+        !self.is_quick_choice() && self != Kind::Wildcard
+    }
+
     /// Read out and talked over, so the text asks something: it ends with a question mark.
     pub fn asks(self) -> bool {
         matches!(

@@ -35,7 +35,7 @@ pub fn prompt_of_the_day(
         }
     }
     let mut pool = fresh(session, &Filter::default(), now)?;
-    pool.retain(|p| !p.kind.is_quick_choice() && p.kind != crate::prompts::Kind::Wildcard);
+    pool.retain(|p| p.kind.is_conversation());
     let cards: Vec<Candidate> = pool.iter().map(Candidate::from).collect();
     let Some(card) = daily::pick(&cards, today) else {
         return Ok(None);

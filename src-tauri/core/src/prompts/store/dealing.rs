@@ -14,11 +14,6 @@ use crate::vault::Session;
 /// How many cards a love-maps set or a quick-choice round holds.
 pub const ROUND_CARDS: usize = 5;
 
-/// Talked over as a conversation: not a quick choice, not a wildcard.
-fn is_conversation(kind: Kind) -> bool {
-    !kind.is_quick_choice() && kind != Kind::Wildcard
-}
-
 /// Conversation cards of `theme` that fit `level`.
 fn conversation_pool(
     session: &Session,
@@ -31,7 +26,7 @@ fn conversation_pool(
         ..Filter::default()
     };
     let mut pool = fresh(session, &filter, now)?;
-    pool.retain(|p| is_conversation(p.kind) && level.allows(p.depth));
+    pool.retain(|p| p.kind.is_conversation() && level.allows(p.depth));
     Ok(pool)
 }
 
