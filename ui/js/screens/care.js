@@ -10,7 +10,7 @@ export function renderCare(app) {
     h('h1', { id: 'care-title', text: 'Care and support' }),
     h('div', { class: 'card' },
       h('h2', { text: 'Hearth is not therapy' }),
-      h('p', { text: 'Hearth offers prompts, reminders and a place to write. It cannot see the whole of your relationship, and it cannot help the way a trained person can. If something feels too big for the two of you, that is not a failure. It is a good reason to ask for help.' })),
+      h('p', { text: 'Hearth offers prompts, reminders and a place to write. It cannot see the whole of your relationship, and it cannot help the way a trained person can. If something feels too big for the two of you, that is nothing to be ashamed of. It is a good reason to ask for help.' })),
     h('div', { class: 'card' },
       h('h2', { text: 'When a couples therapist helps' }),
       list([

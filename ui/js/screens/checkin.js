@@ -94,8 +94,8 @@ function reveal(app, week) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'This week' }), h('th', { scope: 'col', text: a }), h('th', { scope: 'col', text: b }))),
       h('tbody', {}, INGREDIENTS.map(({ key, label }) => h('tr', {},
         h('th', { scope: 'row', text: label }),
-        h('td', { class: 'score-a', text: String(week.a.ratings[key]) }),
-        h('td', { class: 'score-b', text: String(week.b.ratings[key]) }))))),
+        h('td', { class: 'rating-a', text: String(week.a.ratings[key]) }),
+        h('td', { class: 'rating-b', text: String(week.b.ratings[key]) }))))),
     [[a, week.a.note], [b, week.b.note]].filter(([, note]) => note).map(([name, note]) =>
       h('p', { class: 'entry-body' }, h('strong', { text: `${name}: ` }), note)),
     h('p', { class: 'hint', text: 'Where your numbers differ, ask about it with curiosity: what made it a 2 or a 4 for you this week?' }));

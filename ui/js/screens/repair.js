@@ -130,7 +130,7 @@ function reflect(flow, speaker, listener, minutes, round) {
       h('button', { type: 'button', class: 'primary', id: 'repair-heard', text: `${speaker.name} feels heard`, 'data-autofocus': '',
         onclick: () => (round === 1 ? speak(flow, listener, speaker, minutes, 2) : reframe(flow)) }),
       h('button', { type: 'button', id: 'repair-again', text: 'Not quite yet',
-        onclick: () => { note.textContent = `${speaker.name}, say the part that was missed, then ${listener.name} tries again.`; } }))));
+        onclick: () => { note.textContent = `${speaker.name}, say once more the part that matters most, then ${listener.name} tries again.`; } }))));
 }
 
 function reframe(flow) {

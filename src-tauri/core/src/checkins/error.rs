@@ -15,7 +15,7 @@ pub enum CheckinError {
     InvalidInput(String),
     #[error("This week's answers are already shown side by side, so they stay as they are.")]
     AlreadyRevealed,
-    #[error("Hearth's storage failed: {0}")]
+    #[error("Hearth could not read or write its storage: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("{0}")]
     Journal(#[from] JournalError),

@@ -16,7 +16,7 @@ pub enum DatesError {
     /// The reminder a plan makes was refused (a bad time zone, say), as the reminders say it.
     #[error(transparent)]
     Reminder(#[from] ReminderError),
-    #[error("Hearth's storage failed: {0}")]
+    #[error("Hearth could not read or write its storage: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("Hearth is locked. Unlock it first.")]
     Locked,

@@ -14,7 +14,7 @@ pub enum JournalError {
     InvalidInput(String),
     #[error("That entry no longer exists.")]
     NotFound,
-    #[error("Hearth's storage failed: {0}")]
+    #[error("Hearth could not read or write its storage: {0}")]
     Storage(#[from] rusqlite::Error),
     /// What the vault says (who may read or change a space, damage, …), kept as it is.
     #[error(transparent)]

@@ -16,7 +16,7 @@ pub enum PromptsError {
     Locked,
     #[error("The built-in prompt library is damaged ({0}). Reinstall Hearth.")]
     Library(String),
-    #[error("Hearth's storage failed: {0}")]
+    #[error("Hearth could not read or write its storage: {0}")]
     Storage(#[from] rusqlite::Error),
     /// What the vault says (damage, a private space closed, …), kept as it is.
     #[error(transparent)]

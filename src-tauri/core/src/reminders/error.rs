@@ -14,7 +14,7 @@ pub enum ReminderError {
     InvalidInput(String),
     #[error("That reminder no longer exists.")]
     NotFound,
-    #[error("Hearth's storage failed: {0}")]
+    #[error("Hearth could not read or write its storage: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("Hearth couldn't write its reminder list: {0}")]
     Io(#[from] std::io::Error),

@@ -120,7 +120,7 @@ impl Scheduler {
         let late = due.iter().filter(|i| now - i.fire_at > LATE_AFTER).count();
         let body = match (due.len(), late) {
             (1, 0) => due[0].text.clone(),
-            (1, _) => format!("Missed while Hearth was asleep: {}", due[0].text),
+            (1, _) => format!("This came due while Hearth was asleep: {}", due[0].text),
             (n, 0) => format!("{} (and {} more)", due[0].text, n - 1),
             (n, _) => {
                 format!("{n} reminders came due while Hearth was asleep. Open Hearth to see them.")
@@ -197,7 +197,9 @@ pub(super) mod tests {
         let items = [item("r1", t(19, 0))];
         let mut s = Scheduler::new(t(18, 0));
         let notice = s.tick(t(21, 0), &items, None, None).unwrap().unwrap();
-        assert!(notice.body.starts_with("Missed"));
+        assert!(notice
+            .body
+            .starts_with("This came due while Hearth was asleep"));
     }
 
     #[test]

@@ -71,9 +71,9 @@ pub enum VaultError {
     },
     #[error("Hearth couldn't read or write its files: {0}")]
     Io(#[from] std::io::Error),
-    #[error("Hearth's storage failed: {0}")]
+    #[error("Hearth could not read or write its storage: {0}")]
     Storage(#[from] rusqlite::Error),
-    #[error("Encryption failed unexpectedly. Nothing was changed.")]
+    #[error("Encryption stopped unexpectedly. Nothing was changed.")]
     Crypto,
     #[error("That backup file is damaged ({detail}). Nothing was changed.")]
     BackupDamaged { detail: String },
