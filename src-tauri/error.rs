@@ -6,6 +6,8 @@ use hearth_core::dates::DatesError;
 use hearth_core::journal::JournalError;
 use hearth_core::prompts::PromptsError;
 use hearth_core::reminders::ReminderError;
+use hearth_core::rituals::RitualsError;
+use hearth_core::story::StoryError;
 use hearth_core::vault::VaultError;
 use serde::Serialize;
 
@@ -52,7 +54,9 @@ from_domain_errors!(
     PromptsError,
     ReminderError,
     CheckinError,
-    DatesError
+    DatesError,
+    RitualsError,
+    StoryError
 );
 
 pub type CommandResult<T> = Result<T, CommandError>;

@@ -174,15 +174,19 @@ fn quoted(chars: &[char], start: usize, quote: char) -> (Vec<String>, usize) {
         match chars[i] {
             '\\' => {
                 i += 1;
-                if let Some(&escaped) = chars.get(i) {
-                    parts.last_mut().map(|p| p.push(escaped));
+                if let (Some(&escaped), Some(part)) = (chars.get(i), parts.last_mut()) {
+                    part.push(escaped);
                 }
             }
             '$' if quote == '`' && chars.get(i + 1) == Some(&'{') => {
                 i = matching_brace(chars, i + 1);
                 parts.push(String::new());
             }
-            c => parts.last_mut().map_or((), |p| p.push(c)),
+            c => {
+                if let Some(part) = parts.last_mut() {
+                    part.push(c);
+                }
+            }
         }
         i += 1;
     }
@@ -283,8 +287,8 @@ fn rust_strings(source: &str) -> Vec<String> {
                 }
             }
             '"' => {
-                let (mut text, end) = quoted(&chars, i, '"');
-                strings.push(text.drain(..).collect::<Vec<_>>().join(" "));
+                let (text, end) = quoted(&chars, i, '"');
+                strings.push(text.join(" "));
                 i = end;
             }
             _ => {}

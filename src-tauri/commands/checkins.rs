@@ -2,7 +2,7 @@
 
 use chrono::{Local, Utc};
 use hearth_core::checkins::reflection::{self, Enemy, ReflectionTopic};
-use hearth_core::checkins::repair::{self, Agreement};
+use hearth_core::checkins::repair::{self, Agreement, ConflictDreams};
 use hearth_core::checkins::{store, CheckinError, CheckinState, Ratings, RevealedWeek, Week};
 use hearth_core::journal::Entry;
 use hearth_core::prompts::gestures::{self, Gestures};
@@ -63,8 +63,13 @@ pub async fn save_reflection<R: Runtime>(
 pub async fn save_agreement<R: Runtime>(
     app: AppHandle<R>,
     agreement: String,
+    dreams: Option<ConflictDreams>,
 ) -> CommandResult<Agreement> {
-    on_session(app, move |s| repair::save(s, &agreement, Utc::now())).await
+    let dreams = dreams.unwrap_or_default();
+    on_session(app, move |s| {
+        repair::save(s, &agreement, &dreams, Utc::now())
+    })
+    .await
 }
 
 #[tauri::command]

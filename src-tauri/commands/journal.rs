@@ -1,10 +1,9 @@
-//! Commands for entries and appreciation notes. A deleted entry can be brought back for 10 s; then a
+//! Commands for entries. A deleted entry can be brought back for 10 s; then a
 //! one-shot timer erases it (and so does the next list, or lock, whichever comes first).
 
 use std::time::Duration;
 
 use chrono::Utc;
-use hearth_core::journal::notes::{self, AppreciationNote};
 use hearth_core::journal::store::{self, UNDO_SECONDS};
 use hearth_core::journal::types::{
     Cursor, Entry, EntryDraft, EntryFilter, LinkedPrompt, Page, SearchHit,
@@ -122,32 +121,4 @@ pub async fn entry_tags<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Stri
 #[tauri::command]
 pub async fn entry_prompts<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<LinkedPrompt>> {
     on_session(app, store::linked_prompts).await
-}
-
-#[tauri::command]
-pub async fn add_appreciation<R: Runtime>(
-    app: AppHandle<R>,
-    author: Partner,
-    body: String,
-) -> CommandResult<AppreciationNote> {
-    on_session(app, move |s| notes::add(s, author, &body, Utc::now())).await
-}
-
-#[tauri::command]
-pub async fn list_appreciations<R: Runtime>(
-    app: AppHandle<R>,
-) -> CommandResult<Vec<AppreciationNote>> {
-    on_session(app, notes::list).await
-}
-
-/// Now and then an older note comes back on the home screen; most days there is none.
-#[tauri::command]
-pub async fn appreciation_of_the_day<R: Runtime>(
-    app: AppHandle<R>,
-) -> CommandResult<Option<AppreciationNote>> {
-    on_session(app, |s| {
-        let now = Utc::now();
-        notes::resurface(s, chrono::Local::now().date_naive(), now)
-    })
-    .await
 }

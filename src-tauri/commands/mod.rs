@@ -13,7 +13,9 @@ mod love_maps;
 pub mod names;
 mod prompts;
 mod reminders;
+mod rituals;
 mod settings;
+mod story;
 mod vault;
 
 use hearth_core::vault::{Partner, Session, Vault, VaultError};
@@ -108,9 +110,28 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         checkins::save_agreement,
         checkins::list_agreements,
         checkins::list_gestures,
-        journal::add_appreciation,
-        journal::list_appreciations,
-        journal::appreciation_of_the_day,
+        rituals::add_appreciation,
+        rituals::list_appreciations,
+        rituals::appreciation_of_the_day,
+        rituals::exchange_state,
+        rituals::write_exchange,
+        rituals::reveal_exchange,
+        rituals::care_state,
+        rituals::answer_care,
+        rituals::care_suggestions,
+        rituals::record_stress_talk,
+        rituals::home_suggestion,
+        story::list_milestones,
+        story::add_milestone,
+        story::delete_milestone,
+        story::remind_milestone_yearly,
+        story::list_dreams,
+        story::add_dream,
+        story::reach_dream,
+        story::reopen_dream,
+        story::delete_dream,
+        story::story_timeline,
+        story::on_this_day,
         about::about_hearth,
         backup::backup_vault,
         backup::restore_backup,

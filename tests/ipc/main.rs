@@ -12,4 +12,5 @@ mod fresh;
 mod journal;
 mod prompts;
 mod reminders;
+mod story;
 mod vault;

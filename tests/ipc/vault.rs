@@ -9,9 +9,7 @@ use serde_json::json;
 use tauri::Listener;
 
 use crate::support::ipc::{allowed_commands, setup_args, start, unlocked};
-use crate::support::{eventually, PASS_A, PASS_B};
-
-const NEW_PASS: &str = "copper meadow signal walrus";
+use crate::support::{eventually, NEW_PASS, PASS_A, PASS_B};
 
 #[test]
 fn setup_lock_unlock_and_settings_flow() {
@@ -148,7 +146,7 @@ fn every_allowed_command_is_registered_and_undeclared_ones_are_denied() {
     let dir = tempfile::tempdir().unwrap();
     let app = start(dir.path());
     let commands = allowed_commands();
-    assert_eq!(commands.len(), 90, "{commands:?}");
+    assert_eq!(commands.len(), 109, "{commands:?}");
     for command in &commands {
         // Wrong or missing arguments are fine here; "not found" or "not allowed" are not.
         if let Err(err) = app.invoke(command, json!({})) {

@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use webdriver::{Driver, Session};
 
 pub use hearth_core::testing::{PASS_A, PASS_B};
+/// A passphrase neither partner has.
+pub const NEW_PASS: &str = "copper meadow signal walrus";
 
 pub struct Harness {
     pub home: tempfile::TempDir,
@@ -259,7 +261,7 @@ pub fn seed_couple(data_dir: &Path, checkins: &[(i64, u8, u8)], together_time: b
     use hearth_core::checkins::{store, Ratings, Week};
     use hearth_core::vault::Partner;
     let mut vault = new_couple(data_dir);
-    hearth_core::journal::notes::add(
+    hearth_core::rituals::appreciation::add(
         vault.session().unwrap(),
         Partner::B,
         "I appreciated the soup you made when I was worn out",

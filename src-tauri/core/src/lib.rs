@@ -9,8 +9,12 @@
 //! - [`prompts`]: the prompt library, gesture ideas, date-night deals, consent, and what was
 //!   discussed;
 //! - [`reminders`]: together-time reminders: recurrence, the scheduler's decisions, the wake list;
+//! - [`rituals`]: appreciation notes and exchanges, how each feels cared for, the stress talk, and
+//!   Home's one suggestion;
+//! - [`story`]: milestones, dreams, the timeline and "on this day";
 //! - [`files`]: how every file Hearth writes is made (owner-only, exclusive, atomic);
 //! - [`memory`]: keeping keys out of core dumps;
+//! - `text`: the one check for a line of the couple's text;
 //! - `testing` (with the `test-support` feature): the couple tests and benchmarks set up.
 
 pub mod checkins;
@@ -20,6 +24,9 @@ pub mod journal;
 pub mod memory;
 pub mod prompts;
 pub mod reminders;
+pub mod rituals;
+pub mod story;
 #[cfg(feature = "test-support")]
 pub mod testing;
+mod text;
 pub mod vault;

@@ -12,7 +12,7 @@ use hearth_core::checkins::reflection::{self, Enemy};
 use hearth_core::checkins::{repair, store, CheckinError, Ratings, Week};
 use hearth_core::journal::search;
 use hearth_core::prompts::gestures;
-use hearth_core::vault::{Partner, Space, Vault};
+use hearth_core::vault::{Partner, Space};
 
 const WEEK_DAY: (i32, u32, u32) = (2026, 11, 18);
 
@@ -28,15 +28,6 @@ fn ratings(base: u8) -> Ratings {
         trust: base,
         commitment: 5,
     }
-}
-
-fn unlock_alone(vault: &mut Vault, who: Partner) {
-    vault.lock();
-    let pass = match who {
-        Partner::A => PASS_A,
-        Partner::B => PASS_B,
-    };
-    vault.unlock(Some(who), pass, Instant::now()).unwrap();
 }
 
 fn now() -> chrono::DateTime<Utc> {
@@ -253,18 +244,35 @@ fn repair_agreements_are_kept_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let (vault, _) = set_up(dir.path());
     let session = vault.session().unwrap();
-    repair::save(session, "Dishes before the film", now()).unwrap();
+    let none = repair::ConflictDreams::default();
+    repair::save(session, "Dishes before the film", &none, now()).unwrap();
+    let dreams = repair::ConflictDreams {
+        a: " A weekend that feels like ours ".into(),
+        b: "Time with my family without guilt".into(),
+    };
     repair::save(
         session,
         "  We ask before planning the weekend  ",
+        &dreams,
         now() + chrono::Duration::hours(1),
     )
     .unwrap();
     let list = repair::list(session, 10).unwrap();
     assert_eq!(list[0].agreement, "We ask before planning the weekend");
+    assert_eq!(
+        list[0].dreams.a, "A weekend that feels like ours",
+        "kept with the agreement"
+    );
+    assert_eq!(list[0].dreams.b, "Time with my family without guilt");
+    assert_eq!(list[1].dreams, none);
     assert_eq!(list.len(), 2);
-    assert!(repair::save(session, " ", now()).is_err());
-    assert!(repair::save(session, &"x".repeat(501), now()).is_err());
+    assert!(repair::save(session, " ", &none, now()).is_err());
+    assert!(repair::save(session, &"x".repeat(501), &none, now()).is_err());
+    let long_dream = repair::ConflictDreams {
+        a: "x".repeat(501),
+        b: String::new(),
+    };
+    assert!(repair::save(session, "Fine", &long_dream, now()).is_err());
 }
 
 #[test]

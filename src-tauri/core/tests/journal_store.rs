@@ -1,6 +1,6 @@
 //! Entries on real SQLCipher files: every field round-trips, autosave, tags and filters, newest-first
 //! paging, full-text search across the open spaces (never a locked partner's), delete with undo and
-//! then a secure delete, sharing a private entry, appreciation notes, and bad input.
+//! then a secure delete, sharing a private entry, and bad input.
 
 mod common;
 
@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use common::*;
 use hearth_core::journal::store::{self, UNDO_SECONDS};
 use hearth_core::journal::types::{EntryDraft, EntryFilter, Mood};
-use hearth_core::journal::{notes, search, JournalError};
+use hearth_core::journal::{search, JournalError};
 use hearth_core::vault::{Partner, Space};
 use proptest::prelude::*;
 
@@ -348,41 +348,6 @@ fn sharing_moves_a_private_entry_into_the_shared_vault() {
         store::share(session, Partner::A, private.id),
         Err(JournalError::NotFound)
     ));
-}
-
-#[test]
-fn appreciation_notes_are_one_line_and_come_back_now_and_then() {
-    let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = set_up_open(dir.path());
-    let session = vault.session().unwrap();
-    let then = Utc::now() - Duration::days(40);
-    notes::add(
-        session,
-        Partner::A,
-        "I appreciated the tea you made me",
-        then,
-    )
-    .unwrap();
-    assert!(matches!(
-        notes::add(session, Partner::A, "two\nlines", then),
-        Err(JournalError::InvalidInput(_))
-    ));
-    assert_eq!(notes::list(session).unwrap().len(), 1);
-    let now = Utc::now();
-    let today = now.date_naive();
-    let first = notes::resurface(session, today, now).unwrap().unwrap();
-    assert_eq!(first.body, "I appreciated the tea you made me");
-    assert_eq!(
-        notes::resurface(session, today, now).unwrap(),
-        Some(first),
-        "the same all day"
-    );
-    let tomorrow = now + Duration::days(1);
-    assert_eq!(
-        notes::resurface(session, tomorrow.date_naive(), tomorrow).unwrap(),
-        None,
-        "not again soon"
-    );
 }
 
 proptest! {

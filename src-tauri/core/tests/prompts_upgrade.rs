@@ -75,7 +75,10 @@ fn the_schema_step_keeps_rows_marks_and_days() {
          INSERT INTO consent (partner, opted_in) VALUES ('a', 1), ('b', 0);",
     )
     .unwrap();
-    assert_eq!(migrations::migrate(&mut conn, file, SHARED).unwrap(), 7);
+    assert_eq!(
+        migrations::migrate(&mut conn, file, &SHARED[..7]).unwrap(),
+        7
+    );
 
     let row = |id: &str| -> (String, bool, bool, bool, Option<String>) {
         conn.query_row(

@@ -9,9 +9,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use common::*;
-use hearth_core::journal::notes;
 use hearth_core::journal::store;
 use hearth_core::journal::types::EntryDraft;
+use hearth_core::rituals::appreciation as notes;
 use hearth_core::vault::backup::Progress;
 use hearth_core::vault::{
     backup, backup_format, staging, Partner, Session, Space, Vault, VaultError,

@@ -64,8 +64,13 @@ fn marker_appears_in_no_file_while_open_or_after_lock() {
         journal::store::create(session, space, author, &draft).unwrap();
     }
     // A check-in note and a repair agreement (the shared vault); a reflection (A's private one).
-    hearth_core::checkins::repair::save(session, &format!("we agree {marker}"), chrono::Utc::now())
-        .unwrap();
+    hearth_core::checkins::repair::save(
+        session,
+        &format!("we agree {marker}"),
+        &Default::default(),
+        chrono::Utc::now(),
+    )
+    .unwrap();
     vault.lock();
     vault
         .unlock(Some(Partner::A), &pass_a, std::time::Instant::now())

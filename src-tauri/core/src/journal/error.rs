@@ -1,4 +1,4 @@
-//! What can go wrong with entries and notes, in plain words.
+//! What can go wrong with entries, in plain words.
 
 use thiserror::Error;
 

@@ -12,6 +12,7 @@
 //! | (the tables, in each `0001_init`) | 1                          | 1               |
 //! | `0002_details_tags_search`    | 4 (with `shared/0004_journal`) | 2               |
 //! | `0003_lookup_indexes`         | 6                              | 3               |
+//! | `0004_milestones`             | 8 (with `shared/0008_rituals_and_story`) | 4     |
 
 use std::path::Path;
 
@@ -72,6 +73,14 @@ pub const SHARED: &[Migration] = &[
         "prompt library format 2: quick choices, wildcards, marks; sightings, spice, love maps, date plans",
         sql!("shared/0007_fresh_prompts.sql"),
     ),
+    step(
+        8,
+        "milestones; stress talks, appreciation exchanges, care profiles, dreams",
+        concat!(
+            sql!("entries/0004_milestones.sql"),
+            sql!("shared/0008_rituals_and_story.sql")
+        ),
+    ),
 ];
 
 pub const PRIVATE: &[Migration] = &[
@@ -82,9 +91,11 @@ pub const PRIVATE: &[Migration] = &[
         sql!("entries/0002_details_tags_search.sql"),
     ),
     step(3, ENTRY_INDEXES, sql!("entries/0003_lookup_indexes.sql")),
+    step(4, MILESTONES, sql!("entries/0004_milestones.sql")),
 ];
 
 const ENTRY_DETAILS: &str = "journal entries: details, tags, full-text index";
+const MILESTONES: &str = "milestones of the couple's story";
 const ENTRY_INDEXES: &str = "journal entries: indexes for erasing and for tags by entry";
 
 pub fn for_space(space: Space) -> &'static [Migration] {

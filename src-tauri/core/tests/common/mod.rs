@@ -96,6 +96,18 @@ pub fn set_up_open(dir: &Path) -> (Vault, RecoveryCodes) {
     (vault, codes)
 }
 
+/// Locks, then unlocks `who` on their own, as a partner at the keyboard alone.
+pub fn unlock_alone(vault: &mut Vault, who: Partner) {
+    vault.lock();
+    let pass = match who {
+        Partner::A => PASS_A,
+        Partner::B => PASS_B,
+    };
+    vault
+        .unlock(Some(who), pass, std::time::Instant::now())
+        .unwrap();
+}
+
 /// As [`set_up`], then `other` leaves: the remaining partner is unlocked alone.
 pub fn set_up_alone(dir: &Path, who: Partner) -> Vault {
     let (mut vault, _) = set_up(dir);

@@ -75,7 +75,7 @@ pub(crate) fn entry_from_row(space: Space, row: &Row<'_>) -> rusqlite::Result<En
 
 /// Only someone who is unlocked can write, in the shared vault or their own (which, while the two
 /// sit together, its owner must have opened: see [`Session::schema`]).
-pub(crate) fn writer_is_here(session: &Session, author: Partner) -> Result<()> {
+fn writer_is_here(session: &Session, author: Partner) -> Result<()> {
     if session.is_open(Space::Private(author)) {
         Ok(())
     } else {
