@@ -12,6 +12,7 @@ import { renderTogether } from './screens/together.js';
 import { renderLoveMaps } from './screens/love-maps.js';
 import { renderStillTrue } from './screens/still-true.js';
 import { renderQuickChoices } from './screens/quick-choices.js';
+import { renderExchangeReveal } from './screens/exchange-reveal.js';
 import { flushJournal } from './screens/journal.js';
 
 const root = document.getElementById('app');
@@ -22,6 +23,7 @@ const FULL_SCREEN = {
   'love-maps': renderLoveMaps,
   'still-true': renderStillTrue,
   'quick-choices': renderQuickChoices,
+  'exchange-reveal': renderExchangeReveal,
 };
 
 const app = {

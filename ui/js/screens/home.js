@@ -1,9 +1,11 @@
-// Home answers "what now?": today's prompt and the next steps, greeting whoever is here.
+// Home answers "what now?": at most one ritual suggested, today's prompt and the next steps,
+// greeting whoever is here. Nothing on it counts what was not done.
 
 import { api } from '../api.js';
 import { h, errorSlot, every, labelled, onSubmit, showError, statusLine, value } from '../dom.js';
 import { nameOf, otherPartner, unlockedNames, unlockedPartners } from '../people.js';
 import { describe, options } from '../prompt-meta.js';
+import { onThisDayCard } from '../on-this-day.js';
 import { dayText, momentText } from '../time.js';
 
 function greeting(hour) {
@@ -43,7 +45,10 @@ export function renderHome(app) {
       h('button', { type: 'button', id: 'quick-write', text: 'Write an entry', onclick: () => app.go('journal', { newEntry: {} }) }),
       h('button', { type: 'button', id: 'quick-appreciate', text: 'Appreciate',
         onclick: () => document.getElementById('appreciation-text')?.focus() }),
-      h('button', { type: 'button', id: 'quick-prompts', text: 'Browse prompts', onclick: () => app.go('prompts') })),
+      h('button', { type: 'button', id: 'quick-prompts', text: 'Browse prompts', onclick: () => app.go('prompts') }),
+      h('button', { type: 'button', id: 'quick-stress', text: 'How was your day?', onclick: () => app.go('stress-talk') }),
+      h('button', { type: 'button', id: 'quick-story', text: 'Our story', onclick: () => app.go('story') })),
+    suggestionCard(app),
     today,
     togetherCard(app),
     checkinCard(app),
@@ -56,6 +61,28 @@ export function renderHome(app) {
         onclick: () => app.go('care') })),
   );
   return section;
+}
+
+// The one ritual Home suggests now, if any: an appreciation waiting to be revealed, this day in
+// earlier years, or tonight's stress talk. The core chooses; nothing shows when none fits.
+function suggestionCard(app) {
+  const card = h('div', { id: 'home-suggestion', hidden: true });
+  api.homeSuggestion().then((suggestion) => {
+    if (!suggestion) return;
+    const ritual = (title, text, button, view) => h('div', { class: 'card suggestion', id: `suggest-${suggestion.kind}`, 'aria-labelledby': 'suggest-title' },
+      h('h2', { id: 'suggest-title', text: title }), h('p', { text }),
+      h('div', { class: 'actions start' }, h('button', { type: 'button', class: 'primary', id: 'suggest-go', text: button, onclick: () => app.go(view) })));
+    const shown = {
+      appreciation_ready: () => ritual('An appreciation is waiting', 'You have both written one. Sit together and reveal them at the same moment.', 'Reveal together', 'exchange-reveal'),
+      on_this_day: () => onThisDayCard(app, suggestion.memories),
+      stress_talk: () => ritual('Tonight: how was your day?', 'Twenty minutes to talk about what weighs on each of you from outside, each taking the other\'s side.', 'Start the talk', 'stress-talk'),
+    }[suggestion.kind]?.();
+    if (shown) {
+      card.replaceChildren(shown);
+      card.hidden = false;
+    }
+  }).catch(() => {});
+  return card;
 }
 
 // How long until a moment, in words: "in 2 days and 3 hours", "in 40 minutes".

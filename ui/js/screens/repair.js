@@ -1,14 +1,15 @@
 // Conflict repair, guided: one speaks for a set time while the other listens, the listener says back
 // what they heard, then they swap. Reframing questions look for the wish for closeness underneath,
-// and the talk ends with one small agreement, kept in the shared space.
-//
-// Each step is a function of `flow`: { app, show(...content), startTimer(ms, work), stopTimer() }.
+// an optional step finds the dream under each position, and the talk ends with one small
+// agreement, kept in the shared space with those dreams.
+// The turns and their clock are `turns.js`'s, which the stress talk shares.
 
 import { api } from '../api.js';
-import { h, errorSlot, every, labelled, onSubmit, statusLine, value } from '../dom.js';
-import { otherPartner, partnerOf } from '../people.js';
+import { h, errorSlot, labelled, onSubmit, statusLine, value } from '../dom.js';
+import { nameOf, otherPartner, partnerOf } from '../people.js';
 import { options } from '../prompt-meta.js';
 import { dayText } from '../time.js';
+import { turnClock, turnFlow } from '../turns.js';
 
 const REFRAMES = [
   'Under this disagreement, what closeness was each of you hoping for?',
@@ -19,24 +20,7 @@ const REFRAMES = [
 
 export function renderRepair(app) {
   const section = h('section', { class: 'repair', 'aria-labelledby': 'repair-title' });
-  let stop = () => {};
-  const flow = {
-    app,
-    show(...content) {
-      section.replaceChildren(h('h1', { id: 'repair-title', tabindex: '-1', text: 'Repair a disagreement' }), ...content);
-      section.querySelector('[data-autofocus]')?.focus();
-    },
-    // A talk runs one timer at a time; it also stops when the screen is left (every() sees to it).
-    startTimer(ms, work) {
-      flow.stopTimer();
-      stop = every(ms, work, app.signal);
-    },
-    stopTimer() {
-      stop();
-      stop = () => {};
-    },
-  };
-  start(flow);
+  start(turnFlow(app, section, 'repair-title', 'Repair a disagreement'));
   return section;
 }
 
@@ -65,47 +49,11 @@ function start(flow) {
         h('button', { type: 'button', class: 'primary', id: 'repair-begin', text: 'Begin',
           onclick: () => speak(flow, partnerOf(status, first.value), otherPartner(status, first.value), Number(minutes.value), 1) }),
         careLink(flow))),
-    agreementsCard());
-}
-
-// The speaker's clock counts down from the wall clock (so a busy page never makes it drift) and
-// can be paused.
-function turnClock(flow, speaker, minutes) {
-  let remaining = minutes * 60 * 1000;
-  let endsAt = Date.now() + remaining;
-  let paused = false;
-  let running = true;
-  const clock = h('p', { class: 'timer', id: 'repair-timer', role: 'timer', 'aria-label': 'Time left' });
-  const ended = statusLine('repair-timer-status');
-  const pause = h('button', { type: 'button', id: 'repair-pause', text: 'Pause' });
-  const render = () => {
-    const left = Math.max(0, paused ? remaining : endsAt - Date.now());
-    const seconds = Math.ceil(left / 1000);
-    clock.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-    if (left === 0 && running) {
-      running = false;
-      flow.stopTimer();
-      ended.textContent = `Time. ${speaker.name}, finish your sentence, then hand over.`;
-    }
-  };
-  pause.addEventListener('click', () => {
-    if (paused) {
-      endsAt = Date.now() + remaining;
-      pause.textContent = 'Pause';
-    } else {
-      remaining = Math.max(0, endsAt - Date.now());
-      pause.textContent = 'Resume';
-    }
-    paused = !paused;
-    render();
-  });
-  flow.startTimer(250, render);
-  render();
-  return { clock, ended, pause };
+    agreementsCard(flow.app.status));
 }
 
 function speak(flow, speaker, listener, minutes, round) {
-  const { clock, ended, pause } = turnClock(flow, speaker, minutes);
+  const { clock, ended, pause } = turnClock(flow, 'repair', minutes, `Time. ${speaker.name}, finish your sentence, then hand over.`);
   flow.show(
     h('div', { class: 'card turn' },
       h('p', { class: 'hint', text: `Turn ${round} of 2` }),
@@ -139,12 +87,29 @@ function reframe(flow) {
     h('p', { text: 'Take these one at a time, each of you answering.' }),
     h('ul', { class: 'questions', id: 'repair-questions' }, REFRAMES.map((q) => h('li', { text: q }))),
     h('div', { class: 'actions start' },
-      h('button', { type: 'button', class: 'primary', id: 'repair-next', text: 'On to one small agreement', 'data-autofocus': '',
-        onclick: () => agree(flow) }),
+      h('button', { type: 'button', class: 'primary', id: 'repair-next', text: 'Look for the dreams underneath', 'data-autofocus': '',
+        onclick: () => dreams(flow) }),
+      h('button', { type: 'button', id: 'repair-skip-dreams', text: 'Straight to one small agreement',
+        onclick: () => agree(flow, null) }),
       careLink(flow))));
 }
 
-function agree(flow) {
+// Dreams within conflict: an optional step. Each says what hope or dream sits under their
+// position; what they write is kept with the agreement.
+function dreams(flow) {
+  const { status } = flow.app;
+  const fields = status.partners.map((p) => labelled(`repair-dream-${p.id}`, `${p.name}: what I am really hoping for here`,
+    h('input', { id: `repair-dream-${p.id}`, type: 'text', maxlength: 500, autocomplete: 'off', 'data-autofocus': p.id === 'a' ? '' : null })));
+  flow.show(h('div', { class: 'card' },
+    h('h2', { id: 'repair-dreams', text: 'The dreams underneath' }),
+    h('p', { text: 'A position that will not move often protects something that matters: a hope, a value, a story from long ago. Each of you, in a sentence: what would it mean to you if this went your way? You can leave it empty.' }),
+    ...fields,
+    h('div', { class: 'actions start' },
+      h('button', { type: 'button', class: 'primary', id: 'repair-dreams-done', text: 'On to one small agreement',
+        onclick: () => agree(flow, { a: value('repair-dream-a'), b: value('repair-dream-b') }) }))));
+}
+
+function agree(flow, underneath) {
   const error = errorSlot('repair-error');
   const form = h('form', { class: 'card', 'aria-labelledby': 'repair-agree-title' },
     h('h2', { id: 'repair-agree-title', text: 'One small agreement' }),
@@ -153,19 +118,26 @@ function agree(flow) {
     error,
     h('div', { class: 'actions start' }, h('button', { type: 'submit', class: 'primary', id: 'repair-save', text: 'Save our agreement' })));
   onSubmit(form, error, 'Saving…', async () => {
-    const saved = await api.saveAgreement(value('repair-agreement'));
+    const saved = await api.saveAgreement(value('repair-agreement'), underneath);
     flow.show(h('div', { class: 'card' },
       h('h2', { id: 'repair-saved', text: 'Agreed' }),
       h('p', { class: 'prompt-text', id: 'repair-saved-text', text: saved.agreement }),
       h('p', { text: 'Thank you both for staying with it. That takes care.' }),
       h('div', { class: 'actions start' },
         h('button', { type: 'button', id: 'repair-again-later', text: 'Back to the start', 'data-autofocus': '', onclick: () => start(flow) }))),
-    agreementsCard());
+    agreementsCard(flow.app.status));
   });
   flow.show(form);
 }
 
-function agreementsCard() {
+// The dreams kept with an agreement, each under its partner's name.
+function dreamLines(status, underneath) {
+  const lines = ['a', 'b'].filter((id) => underneath?.[id]).map((id) =>
+    h('li', { class: 'hint', text: `${nameOf(status, id)}'s dream: ${underneath[id]}` }));
+  return lines.length ? h('ul', { class: 'dream-lines' }, lines) : null;
+}
+
+function agreementsCard(status) {
   const list = h('ul', { class: 'agreements', id: 'agreement-list' });
   const card = h('div', { class: 'card', 'aria-labelledby': 'agreements-title' },
     h('h2', { id: 'agreements-title', text: 'Your agreements' }), list);
@@ -176,7 +148,8 @@ function agreementsCard() {
     }
     list.replaceChildren(...agreements.map((a) => h('li', {},
       h('span', { text: a.agreement }),
-      h('span', { class: 'hint', text: ` · ${dayText(a.createdAt)}` }))));
+      h('span', { class: 'hint', text: ` · ${dayText(a.createdAt)}` }),
+      dreamLines(status, a.dreams))));
   }).catch(() => {});
   return card;
 }

@@ -3,8 +3,9 @@
 
 import { api } from '../api.js';
 import { h, errorSlot, onSubmit, value } from '../dom.js';
-import { otherPartner } from '../people.js';
+import { nameOf, otherPartner } from '../people.js';
 import { describe } from '../prompt-meta.js';
+import { dayText } from '../time.js';
 
 export function renderReveal(app) {
   const prompt = app.params?.prompt;
@@ -17,8 +18,9 @@ export function renderReveal(app) {
   const header = [
     h('h1', { id: 'reveal-title', text: 'Answer, then reveal' }),
     h('p', { class: 'prompt-text large', id: 'reveal-prompt', text: prompt.text }),
-    h('p', { class: 'hint', text: describe(prompt) }),
-  ];
+    // A prompt brought back from an earlier year carries only its words.
+    prompt.category ? h('p', { class: 'hint', text: describe(prompt) }) : null,
+  ].filter(Boolean);
   // Each step shows the prompt above its own part.
   const round = { app, prompt, section, show: (...content) => section.replaceChildren(...header, ...content) };
   chooseFirst(round);
@@ -62,6 +64,20 @@ function answer(round, writer, other, firstAnswer) {
   form.querySelector('textarea').focus();
 }
 
+// Answering again a prompt from an earlier year: what the two said then, to compare.
+function earlierCard(round) {
+  const earlier = round.app.params?.earlier;
+  if (!earlier) return null;
+  const { status } = round.app;
+  const firstName = nameOf(status, earlier.firstPartner);
+  const secondName = otherPartner(status, earlier.firstPartner)?.name ?? '';
+  return h('div', { class: 'card', id: 'reveal-earlier', 'aria-labelledby': 'reveal-earlier-title' },
+    h('h2', { id: 'reveal-earlier-title', text: `And on ${dayText(earlier.answeredAt)}` }),
+    h('div', { class: 'pair' },
+      h('div', {}, h('h3', { text: firstName }), h('p', { class: 'answer-text', id: 'reveal-earlier-first', text: earlier.firstAnswer })),
+      h('div', {}, h('h3', { text: secondName }), h('p', { class: 'answer-text', id: 'reveal-earlier-second', text: earlier.secondAnswer }))));
+}
+
 function reveal(round, first, second, pair) {
   const column = (name, text, id) => h('div', { class: 'card answer' },
     h('h2', { text: name }), h('p', { class: 'answer-text', id, text }));
@@ -69,6 +85,7 @@ function reveal(round, first, second, pair) {
     h('div', { class: 'pair', id: 'reveal-answers' },
       column(first.name, pair.firstAnswer, 'reveal-answer-first'),
       column(second.name, pair.secondAnswer, 'reveal-answer-second')),
+    earlierCard(round),
     h('p', { class: 'hint', role: 'status', id: 'reveal-saved', text: 'Saved to your shared space, with today\'s date.' }),
     h('div', { class: 'actions start' },
       h('button', { type: 'button', class: 'primary', text: 'Back to prompts', onclick: () => round.app.go('prompts') })));

@@ -1,5 +1,6 @@
 // The unlocked window: a left rail (screens, who is unlocked, lock) and the current screen.
-// Each screen in the rail has a key: Ctrl+1 to Ctrl+9 in rail order, and Ctrl+, for Settings.
+// Each screen in the rail has a key: Ctrl+1 to Ctrl+9 and Ctrl+0 in rail order, and Ctrl+, for
+// Settings.
 
 import { h } from '../dom.js';
 import { renderHome } from './home.js';
@@ -17,6 +18,12 @@ import { renderGestures } from './gestures.js';
 import { renderCare } from './care.js';
 import { renderAbout } from './about.js';
 import { renderDateIdeas } from './date-ideas.js';
+import { renderRituals } from './rituals.js';
+import { renderStory } from './story.js';
+import { renderStressTalk } from './stress-talk.js';
+import { renderAppreciation } from './appreciation.js';
+import { renderCaredFor } from './cared-for.js';
+import { renderDreams } from './dreams.js';
 import { api } from '../api.js';
 import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether, nameOf } from '../people.js';
 import { momentText } from '../time.js';
@@ -26,15 +33,16 @@ const SCREENS = [
   { id: 'prompts', label: 'Prompts', render: renderPrompts },
   { id: 'date-night', label: 'Date night', render: renderDateNight },
   { id: 'journal', label: 'Journal', render: renderJournal },
+  { id: 'rituals', label: 'Rituals', render: renderRituals },
+  { id: 'story', label: 'Our story', render: renderStory },
   { id: 'checkin', label: 'Check-in', render: renderCheckin },
   { id: 'repair', label: 'Repair', render: renderRepair },
-  { id: 'gestures', label: 'Gestures', render: renderGestures },
   { id: 'history', label: 'History', render: renderHistory },
   { id: 'reminders', label: 'Reminders', render: renderReminders },
   { id: 'settings', label: 'Settings', render: renderSettings },
 ];
 // The key after Ctrl for each screen in the rail, in its order (Settings takes the usual comma).
-const SCREEN_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', ','];
+const SCREEN_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', ','];
 
 /** The rail screen a key press goes to (Ctrl or Cmd with its key), or null. */
 export function screenForKey(event) {
@@ -44,6 +52,8 @@ export function screenForKey(event) {
 }
 const HIDDEN_SCREENS = {
   'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare, about: renderAbout, 'date-ideas': renderDateIdeas,
+  gestures: renderGestures, 'stress-talk': renderStressTalk, appreciation: renderAppreciation, 'cared-for': renderCaredFor,
+  dreams: renderDreams,
 };
 
 export function renderShell(app) {

@@ -1,5 +1,6 @@
 // The frame every together-mode round shares: the window goes full screen, one large stage in the
-// middle, Esc leaves for Date night, and the round's own keys stop when the screen goes.
+// middle, Esc leaves (for Date night, or where the round came from), and the round's own keys stop
+// when the screen goes.
 
 import { setFullscreen } from '../api.js';
 import { h } from '../dom.js';
@@ -10,14 +11,14 @@ export function isTyping(event) {
 }
 
 // `onKey(event)` gets every key but Esc while the frame is on screen. `beforeLeave` runs first
-// when the round is left (a clock to stop, say).
-export function togetherFrame(app, label, onKey, beforeLeave = () => {}) {
+// when the round is left (a clock to stop, say); `backTo` is the screen leaving goes to.
+export function togetherFrame(app, label, onKey, beforeLeave = () => {}, backTo = 'date-night') {
   const stage = h('div', { class: 'together-stage', 'aria-live': 'polite' });
   const root = h('div', { class: 'together', id: 'together', role: 'dialog', 'aria-modal': 'true', 'aria-label': label }, stage);
   const leave = () => {
     beforeLeave();
     setFullscreen(false);
-    app.go('date-night');
+    app.go(backTo);
   };
   document.addEventListener('keydown', (event) => {
     if (!document.body.contains(root)) return;

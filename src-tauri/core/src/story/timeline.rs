@@ -76,6 +76,7 @@ fn read_source<Z: TimeZone>(
             note: r.get(3)?,
             space: Space::Shared,
             id: r.get(0)?,
+            reminder_id: None,
         })
     })?;
     for row in rows {
@@ -101,6 +102,7 @@ pub fn timeline<Z: TimeZone>(
             note: m.note,
             space: m.space,
             id: m.id,
+            reminder_id: m.reminder_id,
         })
         .collect();
     for source in &SHARED_SOURCES {

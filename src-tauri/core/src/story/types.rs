@@ -107,6 +107,8 @@ pub struct StoryItem {
     pub space: Space,
     /// Its id where it lives (a milestone's, a dream's, …).
     pub id: i64,
+    /// A milestone's yearly reminder, once it has one.
+    pub reminder_id: Option<String>,
 }
 
 /// Something from this day in an earlier year.
