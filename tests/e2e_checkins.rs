@@ -184,8 +184,9 @@ fn home_reveal_and_chart_in_dark_mode() {
         t.contains("Reflection: resentment") && t.contains("Private to Sam")
     });
 
-    // "Plan this" turns a gesture into a one-off reminder.
-    ui.find("#nav-gestures").click();
+    // "Plan this" turns a gesture into a one-off reminder; gestures are one of the rituals.
+    ui.find("#nav-rituals").click();
+    ui.find("#rituals-gestures").click();
     ui.wait_script(
         "return document.querySelectorAll('#gesture-list .prompt').length >= 60",
         serde_json::json!(true),

@@ -29,7 +29,7 @@ fn love_maps_quick_choices_and_a_planned_date_by_keyboard_alone() {
     press(&ui, SPACE);
     ui.wait_text("#lm-who", |t| t.starts_with("Alex, answer for yourself"));
     press(&ui, ESCAPE);
-    ui.chord(&[CONTROL, "8"]);
+    ui.chord(&[CONTROL, "9"]);
     ui.wait_text("#history-love-maps", |t| {
         t.contains("Sam: Pancakes on a slow Sunday")
     });
@@ -132,7 +132,7 @@ fn still_true_brings_back_an_old_love_map_to_update() {
     press(&ui, &format!("Coffee these days{ENTER}"));
     ui.wait_text("#st-done", |t| t.contains("up to date"));
     press(&ui, ESCAPE);
-    ui.chord(&[CONTROL, "8"]);
+    ui.chord(&[CONTROL, "9"]);
     ui.wait_text("#history-love-maps", |t| {
         t.contains("Sam: Coffee these days") && t.contains("Sam: Tea, always")
     });

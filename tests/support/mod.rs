@@ -315,3 +315,41 @@ pub fn seed_couple(data_dir: &Path, checkins: &[(i64, u8, u8)], together_time: b
     }
     vault.lock();
 }
+
+/// A couple whose story already has this day a year back (four on 29 February), written by the
+/// test helper: a shared milestone ("The night we danced in the rain") and a prompt both
+/// answered. Returned locked.
+pub fn seed_a_year_back(data_dir: &Path) {
+    use chrono::Datelike;
+    let mut vault = new_couple(data_dir);
+    let session = vault.session().unwrap();
+    let today = chrono::Local::now().date_naive();
+    // 29 February has no twin a year back; the one four years back stands in.
+    let day = today
+        .with_year(today.year() - 1)
+        .or_else(|| today.with_year(today.year() - 4))
+        .unwrap();
+    let draft = hearth_core::story::MilestoneDraft {
+        day,
+        title: "The night we danced in the rain".into(),
+        note: "Your shoes never dried".into(),
+    };
+    let noon = day.and_hms_opt(12, 0, 0).unwrap();
+    let at = chrono::TimeZone::from_local_datetime(&chrono::Local, &noon)
+        .earliest()
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    hearth_core::story::milestones::add(session, hearth_core::vault::Space::Shared, &draft, at)
+        .unwrap();
+    hearth_core::prompts::store::sync_library(session).unwrap();
+    hearth_core::prompts::store::save_answers(
+        session,
+        "emo-001",
+        hearth_core::vault::Partner::A,
+        "The cat asleep on your book",
+        "Your laugh on the phone",
+        at,
+    )
+    .unwrap();
+    vault.lock();
+}

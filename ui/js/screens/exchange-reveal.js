@@ -20,10 +20,11 @@ export function renderExchangeReveal(app) {
     show(frame.stage,
       h('p', { class: 'together-eyebrow', text: 'Appreciation' }),
       h('h1', { class: 'together-card compact', id: 'exchange-revealed-title', tabindex: '-1', text: 'What you noticed in each other' }),
-      h('div', { class: 'reveal-pair reveal-round' }, column(revealed.a), column(revealed.b)),
-      h('div', { class: 'together-controls' },
-        h('button', { type: 'button', class: 'primary', id: 'exchange-revealed-done', text: 'Thank you',
-          onclick: frame.leave })));
+      h('div', { class: 'reveal-round' },
+        h('div', { class: 'reveal-pair' }, column(revealed.a), column(revealed.b)),
+        h('div', { class: 'together-controls' },
+          h('button', { type: 'button', class: 'primary', id: 'exchange-revealed-done', text: 'Thank you',
+            onclick: frame.leave }))));
   }).catch((err) => show(frame.stage,
     h('h1', { class: 'together-card compact', tabindex: '-1', id: 'exchange-revealed-title', text: err.message }),
     h('div', { class: 'together-controls' }, h('button', { type: 'button', text: 'Back', onclick: frame.leave }))));
