@@ -1,5 +1,6 @@
 //! Real screenshots for the README, taken in the real app under Xvfb: setup, home on the first
-//! run, together mode, a love-maps and a quick-choice reveal, reminders and the journal, in light and in dark (GTK's dark Adwaita, which
+//! run, together mode, a love-maps and a quick-choice reveal, reminders, the journal, a stress
+//! talk, the timeline and an appreciation reveal, in light and in dark (GTK's dark Adwaita, which
 //! WebKit hands to the page as `prefers-color-scheme: dark`). `make screenshots` runs this and
 //! the pictures land in docs/screenshots/. Ignored otherwise: it only makes pictures.
 
@@ -7,8 +8,12 @@ mod support;
 
 use std::path::Path;
 
+use support::rituals::{
+    add_milestone, alone, begin_stress_talk, end_stress_talk, through_first_turn,
+    write_appreciation,
+};
 use support::rounds::{love_map_to_reveal, press, quick_choice_to_reveal, ESCAPE};
-use support::webdriver::Session;
+use support::webdriver::{Session, CONTROL, ENTER};
 use support::{set_up_couple, write_entry, Harness, PASS_A, PASS_B};
 
 const SPACE: &str = " ";
@@ -72,7 +77,58 @@ fn pictures(mode: &str, gtk_theme: &str) {
     press(&ui, ESCAPE);
     quick_choice_to_reveal(&ui);
     keep(&ui, "quick-choices", mode);
+    press(&ui, ESCAPE);
+    rituals_and_story(&ui, mode);
     ui.close();
+}
+
+/// A stress talk at its second turn, the timeline with a few milestones and the talk's note, and
+/// an appreciation exchange revealed together.
+fn rituals_and_story(ui: &Session, mode: &str) {
+    begin_stress_talk(ui);
+    through_first_turn(ui);
+    keep(ui, "stress-talk", mode);
+    end_stress_talk(ui, "Work felt lighter once we had said it out loud");
+    ui.chord(&[CONTROL, "6"]);
+    add_milestone(
+        ui,
+        "2019-05-04",
+        "How we met",
+        "At Mia's birthday, by the record player",
+        "shared",
+    );
+    add_milestone(
+        ui,
+        "2021-09-01",
+        "Moving in together",
+        "Forty boxes and one plant",
+        "shared",
+    );
+    add_milestone(ui, "2023-07-15", "Our week by the sea", "", "shared");
+    ui.execute("document.querySelector('#timeline').scrollIntoView()");
+    keep(ui, "timeline", mode);
+
+    alone(ui, "a", PASS_A);
+    write_appreciation(
+        ui,
+        "You cooked on my long Tuesday without being asked",
+        "I felt someone had my back",
+    );
+    ui.wait_text("#exchange-a-status", |t| t == "Sam has written ✓");
+    alone(ui, "b", PASS_B);
+    write_appreciation(
+        ui,
+        "You walked the dog in the rain so I could sleep",
+        "It felt like a gift of time",
+    );
+    ui.wait_text("#exchange-ready", |t| !t.is_empty());
+    ui.find("#add-partner").click();
+    ui.find("#add-pass").type_text(&format!("{PASS_A}{ENTER}"));
+    ui.wait_text("#suggest-title", |t| t == "An appreciation is waiting");
+    ui.find("#suggest-go").click();
+    ui.wait_text("#exchange-revealed-b", |t| t.contains("the dog"));
+    keep(ui, "appreciation", mode);
+    press(ui, ESCAPE);
 }
 
 #[test]

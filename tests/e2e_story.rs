@@ -10,9 +10,13 @@ use chrono::{Datelike, NaiveTime};
 use hearth_core::reminders::store::{self as reminders, Reminder, ReminderKind};
 use hearth_core::vault::{Partner, Vault};
 use support::legibility::{assert_couch_legible, measure_all_text};
+use support::rituals::{
+    add_milestone, alone, end_stress_talk, open_ritual, set_value, through_first_turn,
+    write_appreciation,
+};
 use support::rounds::{activate, focused_id, press, ESCAPE};
 use support::webdriver::{Session, CONTROL, ENTER};
-use support::{sam_and_alex, seed_a_year_back, unlock_as, Harness, PASS_A, PASS_B};
+use support::{sam_and_alex, seed_a_year_back, Harness, PASS_A, PASS_B};
 
 /// The reminders as the vault on disk holds them, read once the app has quit.
 fn reminders_on_disk(harness: &Harness) -> Vec<Reminder> {
@@ -22,24 +26,6 @@ fn reminders_on_disk(harness: &Harness) -> Vec<Reminder> {
         .unlock(Some(Partner::A), PASS_A, std::time::Instant::now())
         .unwrap();
     reminders::list(vault.session().unwrap()).unwrap()
-}
-
-fn alone(ui: &Session, letter: &str, pass: &str) {
-    ui.chord(&[CONTROL, "l"]);
-    unlock_as(ui, letter, pass);
-}
-
-fn open_ritual(ui: &Session, which: &str) {
-    ui.chord(&[CONTROL, "5"]);
-    ui.wait_text("#rituals-title", |t| t == "Rituals");
-    activate(ui, &format!("#rituals-{which}"));
-}
-
-fn set_value(ui: &Session, css: &str, value: &str) {
-    ui.execute_with(
-        "const field = document.querySelector(arguments[0]); field.value = arguments[1]; field.dispatchEvent(new Event('change'));",
-        &[css.into(), value.into()],
-    );
 }
 
 #[test]
@@ -59,21 +45,18 @@ fn a_stress_talk_of_two_turns_by_keyboard_alone_becomes_a_weekday_reminder() {
         job.contains("Take your partner's side") && job.contains("fix it unless they ask"),
         "{job}"
     );
-    activate(&ui, "#stress-prompt-0");
-    ui.wait_text("#stress-asked", |t| t == "What was the hardest part of it?");
-    activate(&ui, "#stress-next");
+    // Shift+Tab reaches the clock's Pause, Enter pauses it, Tab goes back to Swap.
+    press(&ui, "\u{E008}\u{E004}");
+    assert_eq!(focused_id(&ui), "stress-pause");
+    press(&ui, ENTER);
+    ui.wait_text("#stress-pause", |t| t == "Resume");
+    press(&ui, "\u{E004}");
+    assert_eq!(focused_id(&ui), "stress-next");
+    through_first_turn(&ui);
 
     // Alex's turn, then the end: an optional note, typed and kept with Enter.
-    ui.wait_text("#stress-speaker", |t| t == "Alex, how was your day?");
     assert_eq!(focused_id(&ui), "stress-next");
-    ui.screenshot("80-stress-talk-turn");
-    press(&ui, ENTER);
-    ui.wait_text("#stress-end-title", |t| t == "Thank you both");
-    assert_eq!(focused_id(&ui), "stress-note");
-    press(
-        &ui,
-        &format!("The deadline moved, and we laughed about it{ENTER}"),
-    );
+    end_stress_talk(&ui, "The deadline moved, and we laughed about it");
     ui.wait_text("#stress-kept-note", |t| t.starts_with("The deadline moved"));
 
     // From the talk's own screen: every weekday at 18:30.
@@ -100,13 +83,6 @@ fn a_stress_talk_of_two_turns_by_keyboard_alone_becomes_a_weekday_reminder() {
         NaiveTime::from_hms_opt(18, 30, 0).unwrap()
     );
     assert_eq!(reminder.kind, ReminderKind::WeeklySlot);
-}
-
-fn write_appreciation(ui: &Session, did: &str, meant: &str) {
-    open_ritual(ui, "appreciation");
-    ui.find("#exchange-did").type_text(did);
-    ui.find("#exchange-meant")
-        .type_text(&format!("{meant}{ENTER}"));
 }
 
 #[test]
@@ -257,16 +233,8 @@ fn an_anniversary_becomes_a_yearly_reminder_and_a_private_milestone_stays_privat
     let ui = sam_and_alex(&harness);
     alone(&ui, "a", PASS_A);
     ui.chord(&[CONTROL, "6"]);
-    for (day, title, who) in [
-        ("2019-05-04", "How we met", "shared"),
-        ("2019-06-01", "The day I knew", "a"),
-    ] {
-        set_value(&ui, "#milestone-day", day);
-        set_value(&ui, "#milestone-space", who);
-        ui.find("#milestone-name").type_text(title);
-        activate(&ui, "#milestone-save");
-        ui.wait_text("#timeline", |t| t.contains(title));
-    }
+    add_milestone(&ui, "2019-05-04", "How we met", "", "shared");
+    add_milestone(&ui, "2019-06-01", "The day I knew", "", "a");
     let private = ui.find("[id^='story-milestone-a-']").text();
     assert!(private.contains("Only Sam"), "{private}");
     assert!(

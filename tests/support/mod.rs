@@ -8,6 +8,7 @@ pub mod file_dialog;
 pub mod ipc;
 pub mod legibility;
 pub mod notifications;
+pub mod rituals;
 pub mod rounds;
 pub mod sockets;
 pub mod webdriver;
