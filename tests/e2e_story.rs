@@ -21,7 +21,7 @@ use support::{sam_and_alex, seed_a_year_back, Harness, PASS_A, PASS_B};
 /// The reminders as the vault on disk holds them, read once the app has quit.
 fn reminders_on_disk(harness: &Harness) -> Vec<Reminder> {
     harness.quit_app();
-    let mut vault = Vault::new(&harness.data_dir());
+    let mut vault = Vault::new(harness.data_dir());
     vault
         .unlock(Some(Partner::A), PASS_A, std::time::Instant::now())
         .unwrap();
