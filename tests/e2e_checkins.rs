@@ -1,8 +1,8 @@
 //! End to end, in the real app and real WebKit: both partners complete this week's check-in, each in
 //! their own unlock; the side-by-side reveal appears only after the second; the trend chart draws
-//! the weeks a test helper wrote (two) and then this one; the conflict-repair flow runs to its saved
-//! agreement; the care page is one step from home; a reflection lands in the writer's private
-//! space; a gesture becomes a reminder. Screenshots of home, the reveal and the chart in
+//! the weeks a test helper wrote (two) and then this one; the conflict-repair flow runs, through the
+//! dreams under each position, to its saved agreement; the care page is one step from home; a
+//! reflection lands in the writer's private space; a gesture becomes a reminder. Screenshots of home, the reveal and the chart in
 //! light and dark mode, with the chart's lines measured against their background.
 
 mod support;
@@ -127,7 +127,13 @@ fn both_answer_then_the_reveal_shows_and_repair_ends_in_an_agreement() {
     ui.wait_text("#repair-speaker", |t| t == "Alex has the floor");
     ui.find("#repair-done-speaking").click();
     ui.find("#repair-heard").click();
+    // Dreams within conflict: what each hopes for underneath, kept with the agreement.
     ui.find("#repair-next").click();
+    ui.find("#repair-dream-a")
+        .type_text("Weekends that feel like ours");
+    ui.find("#repair-dream-b")
+        .type_text("My family close without guilt");
+    ui.find("#repair-dreams-done").click();
     ui.find("#repair-agreement")
         .type_text("We check the calendar together on Sundays");
     ui.find("#repair-save").click();
@@ -136,6 +142,8 @@ fn both_answer_then_the_reveal_shows_and_repair_ends_in_an_agreement() {
     });
     ui.wait_text("#agreement-list", |t| {
         t.contains("We check the calendar together on Sundays")
+            && t.contains("Sam's dream: Weekends that feel like ours")
+            && t.contains("Alex's dream: My family close without guilt")
     });
 
     // Care is one step from home.
