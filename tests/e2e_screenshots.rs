@@ -9,11 +9,10 @@ mod support;
 use std::path::Path;
 
 use support::rituals::{
-    add_milestone, alone, begin_stress_talk, end_stress_talk, through_first_turn,
-    write_appreciation,
+    add_milestone, begin_stress_talk, end_stress_talk, exchange_to_reveal, through_first_turn,
 };
 use support::rounds::{love_map_to_reveal, press, quick_choice_to_reveal, ESCAPE};
-use support::webdriver::{Session, CONTROL, ENTER};
+use support::webdriver::{Session, CONTROL};
 use support::{set_up_couple, write_entry, Harness, PASS_A, PASS_B};
 
 const SPACE: &str = " ";
@@ -108,25 +107,19 @@ fn rituals_and_story(ui: &Session, mode: &str) {
     ui.execute("document.querySelector('#timeline').scrollIntoView()");
     keep(ui, "timeline", mode);
 
-    alone(ui, "a", PASS_A);
-    write_appreciation(
+    exchange_to_reveal(
         ui,
-        "You cooked on my long Tuesday without being asked",
-        "I felt someone had my back",
+        [
+            (
+                "You cooked on my long Tuesday without being asked",
+                "I felt someone had my back",
+            ),
+            (
+                "You walked the dog in the rain so I could sleep",
+                "It felt like a gift of time",
+            ),
+        ],
     );
-    ui.wait_text("#exchange-a-status", |t| t == "Sam has written ✓");
-    alone(ui, "b", PASS_B);
-    write_appreciation(
-        ui,
-        "You walked the dog in the rain so I could sleep",
-        "It felt like a gift of time",
-    );
-    ui.wait_text("#exchange-ready", |t| !t.is_empty());
-    ui.find("#add-partner").click();
-    ui.find("#add-pass").type_text(&format!("{PASS_A}{ENTER}"));
-    ui.wait_text("#suggest-title", |t| t == "An appreciation is waiting");
-    ui.find("#suggest-go").click();
-    ui.wait_text("#exchange-revealed-b", |t| t.contains("the dog"));
     keep(ui, "appreciation", mode);
     press(ui, ESCAPE);
 }

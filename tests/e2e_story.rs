@@ -11,8 +11,8 @@ use hearth_core::reminders::store::{self as reminders, Reminder, ReminderKind};
 use hearth_core::vault::{Partner, Vault};
 use support::legibility::{assert_couch_legible, measure_all_text};
 use support::rituals::{
-    add_milestone, alone, end_stress_talk, open_ritual, set_value, through_first_turn,
-    write_appreciation,
+    add_milestone, alone, end_stress_talk, exchange_to_reveal, open_ritual, set_value,
+    through_first_turn, write_appreciation,
 };
 use support::rounds::{activate, focused_id, press, ESCAPE};
 use support::webdriver::{Session, CONTROL, ENTER};
@@ -83,7 +83,14 @@ fn a_stress_talk_of_two_turns_by_keyboard_alone_becomes_a_weekday_reminder() {
         NaiveTime::from_hms_opt(18, 30, 0).unwrap()
     );
     assert_eq!(reminder.kind, ReminderKind::WeeklySlot);
+    assert!(
+        !reminder.notification_text.contains("How was your day"),
+        "the notice stays discreet"
+    );
 }
+
+const SAM_NOTICED: (&str, &str) = ("You fixed my bike before work", "I felt looked after");
+const ALEX_NOTICED: (&str, &str) = ("You listened about my sister", "I felt less alone");
 
 #[test]
 fn an_appreciation_exchange_written_alone_is_revealed_together() {
@@ -94,10 +101,10 @@ fn an_appreciation_exchange_written_alone_is_revealed_together() {
     open_ritual(&ui, "appreciation");
     ui.wait_text("#exchange-alone", |t| t.contains("on your own"));
 
+    // Each writes alone; the second sees only that the first has written.
     alone(&ui, "a", PASS_A);
-    write_appreciation(&ui, "You fixed my bike before work", "I felt looked after");
+    write_appreciation(&ui, SAM_NOTICED.0, SAM_NOTICED.1);
     ui.wait_text("#exchange-a-status", |t| t == "Sam has written ✓");
-
     alone(&ui, "b", PASS_B);
     open_ritual(&ui, "appreciation");
     ui.wait_text("#exchange-a-status", |t| t == "Sam has written ✓");
@@ -105,31 +112,34 @@ fn an_appreciation_exchange_written_alone_is_revealed_together() {
         !ui.page_source().contains("bike"),
         "Sam's note waits for the reveal"
     );
-    write_appreciation(&ui, "You listened about my sister", "I felt less alone");
-    ui.wait_text("#exchange-ready", |t| t.contains("You have both written"));
-    assert!(!ui.page_source().contains("bike"));
 
-    // Sitting together, Home offers the reveal; both notes show at the same moment.
-    ui.find("#add-partner").click();
-    ui.find("#add-pass").type_text(&format!("{PASS_A}{ENTER}"));
-    ui.wait_text("#suggest-title", |t| t == "An appreciation is waiting");
-    activate(&ui, "#suggest-go");
+    // The shared helper goes on from here: Alex writes, they sit together and reveal.
+    exchange_to_reveal(&ui, [SAM_NOTICED, ALEX_NOTICED]);
     ui.wait_text("#exchange-revealed-a", |t| {
-        t.contains("You fixed my bike before work")
+        t.contains(SAM_NOTICED.0) && t.contains(SAM_NOTICED.1)
     });
-    ui.wait_text("#exchange-revealed-b", |t| {
-        t.contains("You listened about my sister") && t.contains("I felt less alone")
-    });
+    ui.wait_text("#exchange-revealed-b", |t| t.contains(ALEX_NOTICED.1));
     let measured = measure_all_text(&ui, "#together");
     ui.screenshot("81-appreciation-reveal");
     assert_couch_legible(&measured);
     press(&ui, ESCAPE);
     ui.wait_text("#love-list-a", |t| {
-        t.contains("What Sam loves about Alex") && t.contains("You fixed my bike before work")
+        t.contains("What Sam loves about Alex") && t.contains(SAM_NOTICED.0)
     });
-    ui.wait_text("#love-list-b", |t| {
-        t.contains("You listened about my sister")
-    });
+    ui.wait_text("#love-list-b", |t| t.contains(ALEX_NOTICED.0));
+    ui.close();
+}
+
+#[test]
+fn the_appreciation_reveal_reads_from_the_couch_in_dark_mode() {
+    let harness = Harness::start_with(&[("GTK_THEME", "Adwaita:dark")]);
+    let ui = sam_and_alex(&harness);
+    ui.set_window_size(1280, 800);
+    exchange_to_reveal(&ui, [SAM_NOTICED, ALEX_NOTICED]);
+    let measured = measure_all_text(&ui, "#together");
+    ui.screenshot("81-appreciation-reveal-dark");
+    assert!(measured["dark"] == true, "{measured}");
+    assert_couch_legible(&measured);
     ui.close();
 }
 

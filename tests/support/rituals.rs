@@ -3,8 +3,8 @@
 //! an appreciation written alone, a milestone added.
 
 use super::rounds::{activate, press};
-use super::unlock_as;
 use super::webdriver::{Session, CONTROL, ENTER};
+use super::{unlock_as, PASS_A, PASS_B};
 
 /// Locks, then unlocks partner `letter` alone.
 pub fn alone(ui: &Session, letter: &str, pass: &str) {
@@ -57,6 +57,22 @@ pub fn write_appreciation(ui: &Session, did: &str, meant: &str) {
     ui.find("#exchange-did").type_text(did);
     ui.find("#exchange-meant")
         .type_text(&format!("{meant}{ENTER}"));
+}
+
+/// Sam and Alex, set up and both unlocked, each write their half of an exchange alone, then sit
+/// together again and reveal it from Home's suggestion, in the together mode.
+pub fn exchange_to_reveal(ui: &Session, [sam, alex]: [(&str, &str); 2]) {
+    alone(ui, "a", PASS_A);
+    write_appreciation(ui, sam.0, sam.1);
+    ui.wait_text("#exchange-a-status", |t| t == "Sam has written ✓");
+    alone(ui, "b", PASS_B);
+    write_appreciation(ui, alex.0, alex.1);
+    ui.wait_text("#exchange-ready", |t| t.contains("You have both written"));
+    ui.find("#add-partner").click();
+    ui.find("#add-pass").type_text(&format!("{PASS_A}{ENTER}"));
+    ui.wait_text("#suggest-title", |t| t == "An appreciation is waiting");
+    activate(ui, "#suggest-go");
+    ui.wait_text("#exchange-revealed-b", |t| t.contains(alex.0));
 }
 
 /// Adds a milestone on Our story (open), shared (`who` = "shared") or private to `who`.
