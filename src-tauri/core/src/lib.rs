@@ -12,6 +12,8 @@
 //! - [`rituals`]: appreciation notes and exchanges, how each feels cared for, the stress talk, and
 //!   Home's one suggestion;
 //! - [`story`]: milestones, dreams, the timeline and "on this day";
+//! - [`sync`]: two laptops, one shared space: the clock, the encrypted segments and the mailbox's
+//!   names;
 //! - [`files`]: how every file Hearth writes is made (owner-only, exclusive, atomic);
 //! - [`memory`]: keeping keys out of core dumps;
 //! - `text`: the one check for a line of the couple's text;
@@ -26,6 +28,7 @@ pub mod prompts;
 pub mod reminders;
 pub mod rituals;
 pub mod story;
+pub mod sync;
 #[cfg(feature = "test-support")]
 pub mod testing;
 mod text;

@@ -1,0 +1,33 @@
+//! Two laptops, one shared space: sync through a folder the couple already syncs.
+//!
+//! Each laptop keeps its own encrypted `shared.db` as the source of truth; the database file is
+//! never synced. Instead each device writes immutable, encrypted segments of operations under its
+//! own folder in a mailbox (`HearthSync/<vault-id>/<device-id>/`), and the couple's sync tool
+//! (Syncthing, a cloud folder, a USB stick) carries them. No file is ever written by two devices,
+//! so the sync tool never has a conflict to resolve, and Hearth itself opens no socket.
+//!
+//! The pieces, each in its own file:
+//! - [`clock`]: the hybrid logical clock that orders operations whatever the laptops' clocks say;
+//! - [`envelope`]: a segment's bytes: header, padding and XChaCha20-Poly1305, kept apart from
+//!   what the operations mean;
+//! - [`ops`]: the operations a segment carries, each setting one field of one row;
+//! - [`merge`]: how the versions of a field become what both laptops show, whatever order they
+//!   came in;
+//! - [`mailbox`]: writing this device's segments, reading the other's in order, with gaps, forks
+//!   and quarantine;
+//! - [`names`]: the mailbox's file names, and which files a reader skips;
+//! - [`error`]: what can go wrong, in plain words.
+
+pub mod clock;
+pub mod envelope;
+pub mod error;
+pub mod mailbox;
+pub mod merge;
+pub mod names;
+pub mod ops;
+
+pub use clock::{Clock, DeviceId, Stamp};
+pub use envelope::{Header, SegmentKey};
+pub use error::SyncError;
+
+pub type Result<T> = std::result::Result<T, SyncError>;
