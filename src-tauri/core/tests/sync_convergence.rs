@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use hearth_core::sync::mailbox::{Cursor, Mailbox, Stop};
 use hearth_core::sync::merge::Replica;
-use hearth_core::sync::names;
+use hearth_core::sync::names::{self, FileKind};
 use hearth_core::sync::ops::Op;
 use hearth_core::sync::{Clock, DeviceId, SegmentKey};
 use proptest::prelude::*;
@@ -30,6 +30,8 @@ struct Laptop {
     last_hash: [u8; 32],
     cursor: Cursor,
     cursors_seen: Vec<Cursor>,
+    /// How far this laptop has told the other it has read; never rewound past.
+    acknowledged: u64,
 }
 
 impl Laptop {
@@ -47,6 +49,7 @@ impl Laptop {
             last_hash: [0; 32],
             cursor: Cursor::default(),
             cursors_seen: vec![Cursor::default()],
+            acknowledged: 0,
         }
     }
 
@@ -108,16 +111,35 @@ impl Laptop {
         }
     }
 
+    /// Says how far it has read `other`, and clears its own segments `other` says it has read.
+    fn acknowledge_and_clear(&mut self, other: DeviceId) {
+        // Only what is applied and kept is acknowledged, so a restart never goes back before it.
+        self.acknowledged = self.cursor.next - 1;
+        self.mailbox
+            .acknowledge(other, self.acknowledged)
+            .expect("acknowledged");
+        let through = self.mailbox.acknowledged_by(other).expect("an intact ack");
+        if let Some(through) = through {
+            self.mailbox.clear_through(through).expect("cleared");
+        }
+    }
+
     /// As after a crash before the cursor was saved: reading starts again from an earlier point.
     fn rewind(&mut self, pick: u8) {
+        self.cursors_seen
+            .retain(|cursor| cursor.next > self.acknowledged);
         self.cursor = self.cursors_seen[usize::from(pick) % self.cursors_seen.len()];
     }
 }
 
-/// The sync tool: copies a device's files from one view to the other, whenever it likes.
+/// The sync tool: copies a device's files from one view to the other, whenever it likes, and
+/// now and then carries over that some were removed.
 fn carry(from: &Laptop, to: &Laptop, pick: u8, conflict_copy: bool) {
     let source = names::device_dir(&from.view, &VAULT, from.device);
     let target = names::device_dir(&to.view, &VAULT, from.device);
+    if pick % 2 == 0 {
+        carry_removals(&source, &target);
+    }
     let Ok(listing) = fs::read_dir(&source) else {
         return;
     };
@@ -145,6 +167,37 @@ fn carry(from: &Laptop, to: &Laptop, pick: u8, conflict_copy: bool) {
     }
 }
 
+fn carry_removals(source: &Path, target: &Path) {
+    let Ok(listing) = fs::read_dir(target) else {
+        return;
+    };
+    for entry in listing.filter_map(|entry| entry.ok()) {
+        let name = entry.file_name();
+        let is_segment = matches!(
+            names::classify(&name.to_string_lossy()),
+            FileKind::Segment(_)
+        );
+        if is_segment && !source.join(&name).exists() {
+            fs::remove_file(entry.path()).expect("a removal carried");
+        }
+    }
+}
+
+fn segments_in(dir: &Path) -> usize {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return 0;
+    };
+    listing
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            matches!(
+                names::classify(&entry.file_name().to_string_lossy()),
+                FileKind::Segment(_)
+            )
+        })
+        .count()
+}
+
 fn carry_everything(from: &Laptop, to: &Laptop) {
     for pick in 0..=u8::MAX {
         carry(from, to, pick, false);
@@ -152,12 +205,12 @@ fn carry_everything(from: &Laptop, to: &Laptop) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     #[test]
     fn two_laptops_end_the_same(
         skews in (-DAY_MS..=DAY_MS, -DAY_MS..=DAY_MS),
-        steps in prop::collection::vec((0u8..8, any::<u8>(), 1u8..4, 0u64..600_000), 1..40),
+        steps in prop::collection::vec((0u8..10, any::<u8>(), 1u8..4, 0u64..600_000), 1..40),
     ) {
         let root = tempfile::tempdir().expect("a folder");
         let mut a = Laptop::new(root.path(), "a", DeviceId([1; 16]), skews.0);
@@ -173,7 +226,9 @@ proptest! {
                 4 => { let other = b.device; a.receive(other, now) }
                 5 => { let other = a.device; b.receive(other, now) }
                 6 => a.rewind(pick),
-                _ => b.rewind(pick),
+                7 => b.rewind(pick),
+                8 => { let other = b.device; a.acknowledge_and_clear(other) }
+                _ => { let other = a.device; b.acknowledge_and_clear(other) }
             }
         }
         carry_everything(&a, &b);
@@ -184,5 +239,17 @@ proptest! {
         prop_assert_eq!(a.cursor.next, b.written + 1);
         prop_assert_eq!(b.cursor.next, a.written + 1);
         prop_assert_eq!(a.replica.dump(), b.replica.dump());
+
+        // Once each has said it read everything, each clears all it wrote.
+        a.acknowledge_and_clear(b_device);
+        b.acknowledge_and_clear(a_device);
+        carry_everything(&a, &b);
+        carry_everything(&b, &a);
+        a.acknowledge_and_clear(b_device);
+        b.acknowledge_and_clear(a_device);
+        for laptop in [&a, &b] {
+            let own = names::device_dir(&laptop.view, &VAULT, laptop.device);
+            prop_assert_eq!(segments_in(&own), 0);
+        }
     }
 }

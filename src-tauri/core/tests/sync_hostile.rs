@@ -175,3 +175,61 @@ fn a_segment_number_is_never_written_twice() {
     let writer = mailbox(folder.path(), VAULT, WRITER);
     assert!(writer.write(1, [0; 32], &[op(9)]).is_err());
 }
+
+#[test]
+fn an_acknowledgement_opens_only_as_one() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let dir = write_chain(folder.path(), VAULT, 2);
+    let writer = mailbox(folder.path(), VAULT, WRITER);
+    let reader = mailbox(folder.path(), VAULT, READER);
+    assert_eq!(writer.acknowledged_by(READER).expect("none yet"), None);
+    reader.acknowledge(WRITER, 2).expect("acknowledged");
+    assert_eq!(writer.acknowledged_by(READER).expect("read"), Some(2));
+
+    // Passed off as a segment, it is quarantined; a segment passed off as it is refused.
+    let ack = names::device_dir(folder.path(), &VAULT, READER).join(names::ack_name(WRITER));
+    fs::copy(&ack, dir.join(names::segment_name(3))).expect("copied");
+    let (seqs, stop) = read_all(folder.path());
+    assert_eq!(seqs, [1, 2]);
+    assert!(matches!(stop, Stop::Quarantined { seq: 3, .. }), "{stop:?}");
+    fs::copy(dir.join(names::segment_name(1)), &ack).expect("copied");
+    assert!(writer.acknowledged_by(READER).is_err());
+
+    // One sealed under another key says nothing.
+    let stranger = Mailbox::new(
+        folder.path(),
+        VAULT,
+        READER,
+        SegmentKey::derive(&[8; 32], &VAULT),
+    );
+    stranger.acknowledge(WRITER, 99).expect("written");
+    assert!(matches!(
+        writer.acknowledged_by(READER),
+        Err(SyncError::Tampered)
+    ));
+}
+
+#[test]
+fn clearing_removes_only_what_was_acknowledged() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let dir = write_chain(folder.path(), VAULT, 3);
+    let writer = mailbox(folder.path(), VAULT, WRITER);
+    assert_eq!(writer.clear_through(2).expect("cleared"), 2);
+    let left: Vec<_> = fs::read_dir(&dir)
+        .expect("the folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(left, [names::segment_name(3)]);
+    let reader = mailbox(folder.path(), VAULT, READER);
+    let (received, stop) = reader.receive(WRITER, Cursor::default()).expect("reads");
+    assert!(
+        received.is_empty() && matches!(stop, Stop::Waiting),
+        "a cleared start waits"
+    );
+}

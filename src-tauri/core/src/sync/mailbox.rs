@@ -60,9 +60,9 @@ pub enum Stop {
 /// This device's view of one vault's mailbox in the folder the couple syncs.
 pub struct Mailbox {
     folder: PathBuf,
-    vault: VaultId,
-    device: DeviceId,
-    key: SegmentKey,
+    pub(super) vault: VaultId,
+    pub(super) device: DeviceId,
+    pub(super) key: SegmentKey,
 }
 
 impl Mailbox {
@@ -75,7 +75,7 @@ impl Mailbox {
         }
     }
 
-    fn dir_of(&self, device: DeviceId) -> PathBuf {
+    pub(super) fn dir_of(&self, device: DeviceId) -> PathBuf {
         names::device_dir(&self.folder, &self.vault, device)
     }
 
@@ -163,7 +163,7 @@ impl Mailbox {
     }
 }
 
-fn read_if_there(path: &Path) -> Result<Option<Vec<u8>>> {
+pub(super) fn read_if_there(path: &Path) -> Result<Option<Vec<u8>>> {
     match fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),

@@ -15,9 +15,11 @@
 //!   came in;
 //! - [`mailbox`]: writing this device's segments, reading the other's in order, with gaps, forks
 //!   and quarantine;
+//! - [`acks`]: how far each laptop has read the other, and clearing what both have;
 //! - [`names`]: the mailbox's file names, and which files a reader skips;
 //! - [`error`]: what can go wrong, in plain words.
 
+pub mod acks;
 pub mod clock;
 pub mod envelope;
 pub mod error;
