@@ -15,7 +15,7 @@ pub enum SyncError {
     #[error("A file in the sync folder does not belong where it was found. It was set aside and nothing in it was used.")]
     Misplaced,
     /// The authentication tag did not match: the file was changed, or sealed with another key.
-    #[error("A file in the sync folder failed its integrity check: it was changed, or it comes from another couple's space. It was set aside and nothing in it was used.")]
+    #[error("A file in the sync folder did not pass its integrity check: it was changed, or it comes from another couple's space. It was set aside and nothing in it was used.")]
     Tampered,
     /// A segment follows another than the one applied before it: two histories under one device.
     #[error("The other laptop's sync files disagree with what this laptop already has from it. Nothing more from it was used; see the Sync screen.")]
