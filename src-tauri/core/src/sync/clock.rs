@@ -96,6 +96,11 @@ impl Clock {
         self.device
     }
 
+    /// Where the clock stands: what [`Clock::resume`] takes after a restart.
+    pub fn latest(&self) -> Stamp {
+        self.current()
+    }
+
     /// A stamp for a new operation, later than every stamp this clock has made or seen.
     pub fn stamp(&mut self, wall_ms: u64) -> Stamp {
         if wall_ms > self.wall_ms {

@@ -25,6 +25,15 @@ pub enum SyncError {
     TooLarge,
     #[error("Hearth could not read or write the sync folder: {0}")]
     Io(#[from] std::io::Error),
+    /// This laptop's sync records in the shared vault could not be read or written.
+    #[error("Hearth could not read or write this laptop's sync records: {0}")]
+    Storage(#[from] rusqlite::Error),
+    /// A typed pairing code that is not a code, or that does not open the pairing file.
+    #[error("That code does not open the pairing file. Check it against the code on the other laptop's screen.")]
+    PairingCode,
+    /// Sync has not been set up on this laptop yet.
+    #[error("Sync is not set up on this laptop yet.")]
+    NotSetUp,
 }
 
 impl SyncError {
@@ -36,7 +45,9 @@ impl SyncError {
             Self::Tampered => "sync_tampered",
             Self::Forked => "sync_forked",
             Self::TooLarge => "sync_too_large",
-            Self::Io(_) => "storage",
+            Self::Io(_) | Self::Storage(_) => "storage",
+            Self::NotSetUp => "sync_not_set_up",
+            Self::PairingCode => "sync_pairing_code",
         }
     }
 }

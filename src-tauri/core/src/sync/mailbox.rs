@@ -99,6 +99,37 @@ impl Mailbox {
         Ok(envelope::hash(&bytes))
     }
 
+    /// The other devices with a folder in this vault's mailbox, found by their folders' names.
+    pub fn others(&self) -> Result<Vec<DeviceId>> {
+        let dir = names::vault_dir(&self.folder, &self.vault);
+        let listing = match fs::read_dir(&dir) {
+            Ok(listing) => listing,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(err.into()),
+        };
+        let mut found = Vec::new();
+        for item in listing {
+            let item = item?;
+            let device = item.file_name().to_str().and_then(DeviceId::parse);
+            if let Some(device) = device.filter(|d| *d != self.device) {
+                if item.file_type()?.is_dir() {
+                    found.push(device);
+                }
+            }
+        }
+        found.sort_by_key(|d| d.0);
+        Ok(found)
+    }
+
+    pub fn device(&self) -> DeviceId {
+        self.device
+    }
+
+    /// The folder the couple syncs, which holds `HearthSync/`.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
     /// Reads `from`'s segments after `cursor`, in order, until one is missing or fails.
     pub fn receive(&self, from: DeviceId, cursor: Cursor) -> Result<(Vec<Received>, Stop)> {
         let dir = self.dir_of(from);

@@ -6,7 +6,8 @@
 //! - A version that a later edit was written on top of (some version's `base`) was replaced on
 //!   purpose; it is history, not a conflict.
 //! - Every other version that is not current lost to a concurrent edit: it is kept as a revision
-//!   ("You both edited this: see Kai's version"). Nothing is dropped silently.
+//!   ("You both edited this: see Kai's version"), unless it says what the current one says.
+//!   Nothing is dropped silently.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,11 +47,18 @@ impl FieldHistory {
 
     /// The versions that lost to a concurrent edit, oldest first.
     pub fn revisions(&self) -> Vec<&Version> {
-        let replaced: BTreeSet<Stamp> = self.versions.values().filter_map(|v| v.base).collect();
-        let current = self.current().map(|v| v.stamp);
+        // A base counts only when older than the version naming it, as every honest clock makes it.
+        let replaced: BTreeSet<Stamp> = self
+            .versions
+            .values()
+            .filter_map(|v| v.base.filter(|base| *base < v.stamp))
+            .collect();
+        let Some(current) = self.current() else {
+            return Vec::new();
+        };
         self.versions
             .values()
-            .filter(|v| Some(v.stamp) != current && !replaced.contains(&v.stamp))
+            .filter(|v| v.value != current.value && !replaced.contains(&v.stamp))
             .collect()
     }
 }

@@ -17,16 +17,24 @@
 //!   and quarantine;
 //! - [`acks`]: how far each laptop has read the other, and clearing what both have;
 //! - [`names`]: the mailbox's file names, and which files a reader skips;
+//! - [`pairing`]: the second laptop joins through a file sealed under a one-time code;
+//! - [`tables`]: which tables of the shared space travel, and how both laptops know a row;
+//! - [`store`]: the shared vault's side: this laptop's changes as operations, and the other's
+//!   written in;
 //! - [`error`]: what can go wrong, in plain words.
 
 pub mod acks;
 pub mod clock;
+pub mod engine;
 pub mod envelope;
 pub mod error;
 pub mod mailbox;
 pub mod merge;
 pub mod names;
 pub mod ops;
+pub mod pairing;
+pub mod store;
+pub mod tables;
 
 pub use clock::{Clock, DeviceId, Stamp};
 pub use envelope::{Header, SegmentKey};

@@ -11,7 +11,11 @@ use serde_json::Value;
 use super::clock::Stamp;
 use super::{Result, SyncError};
 
-/// Sets `field` of row `row` in `table` to `value`.
+/// The field name an operation that deletes its whole row carries; no column is named so.
+pub const DELETED: &str = "~deleted";
+
+/// Sets `field` of row `row` in `table` to `value`, or, with the field [`DELETED`], deletes the
+/// row: a delete wins over every edit of that row, before or after it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Op {
     pub stamp: Stamp,
@@ -27,6 +31,10 @@ impl Op {
     /// Which field this sets.
     pub fn target(&self) -> (&str, &str, &str) {
         (&self.table, &self.row, &self.field)
+    }
+
+    pub fn is_deletion(&self) -> bool {
+        self.field == DELETED
     }
 }
 

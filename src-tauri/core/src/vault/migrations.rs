@@ -81,6 +81,11 @@ pub const SHARED: &[Migration] = &[
             sql!("shared/0008_rituals_and_story.sql")
         ),
     ),
+    step(
+        9,
+        "sync between two laptops: changed rows, versions, uids, deletions",
+        sql!("shared/0009_sync.sql"),
+    ),
 ];
 
 pub const PRIVATE: &[Migration] = &[

@@ -242,3 +242,24 @@ pub fn python_reference(script: &str, input: &serde_json::Value) -> serde_json::
     );
     serde_json::from_slice(&output.stdout).unwrap()
 }
+
+/// One laptop's vault for the sync tests: the couple set up in `dir`, both unlocked, sync on
+/// under a fresh device id.
+pub fn set_up_syncing(dir: &Path) -> Vault {
+    let (vault, _) = set_up_open(dir);
+    let conn = vault.session().unwrap().conn();
+    hearth_core::sync::store::start(conn, hearth_core::sync::DeviceId::random()).unwrap();
+    vault
+}
+
+/// Writes a plain shared entry by Sam and returns its id.
+pub fn write_shared(session: &hearth_core::vault::Session, body: &str) -> i64 {
+    hearth_core::journal::store::create(
+        session,
+        hearth_core::vault::Space::Shared,
+        Partner::A,
+        &hearth_core::journal::EntryDraft::plain(body),
+    )
+    .unwrap()
+    .id
+}

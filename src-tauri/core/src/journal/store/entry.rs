@@ -1,7 +1,7 @@
 //! One entry: its draft checked, written (create and autosave) with its tags, and read back.
 
 use chrono::Utc;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{invalid, COLUMNS};
 use crate::journal::error::{JournalError, Result};
@@ -83,8 +83,7 @@ fn writer_is_here(session: &Session, author: Partner) -> Result<()> {
     }
 }
 
-fn write_tags(session: &Session, schema: &str, id: i64, tags: &[String]) -> Result<()> {
-    let conn = session.conn();
+fn write_tags(conn: &Connection, schema: &str, id: i64, tags: &[String]) -> rusqlite::Result<()> {
     conn.execute(
         &format!("DELETE FROM {schema}.entry_tags WHERE entry_id = ?1"),
         [id],
@@ -96,6 +95,17 @@ fn write_tags(session: &Session, schema: &str, id: i64, tags: &[String]) -> Resu
         insert.execute(params![tag, id])?;
     }
     Ok(())
+}
+
+/// Makes a shared entry's tag rows again from its `tags` field, for an entry written by sync,
+/// which carries the field and not the rows made from it.
+pub fn retag(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    let tags: String =
+        conn.query_row("SELECT tags FROM main.entries WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })?;
+    let tags: Vec<String> = tags.split_whitespace().map(str::to_string).collect();
+    write_tags(conn, "main", id, &tags)
 }
 
 /// The prompt an entry is about; an empty id is no link at all.
@@ -128,7 +138,7 @@ pub fn create(
             tags.join(" "), linked_prompt(draft), draft.answer_id, author.letter()],
     )?;
     let id = tx.last_insert_rowid();
-    write_tags(session, schema, id, &tags)?;
+    write_tags(session.conn(), schema, id, &tags)?;
     tx.commit()?;
     get(session, space, id)?.ok_or(JournalError::NotFound)
 }
@@ -149,7 +159,7 @@ pub fn update(session: &Session, space: Space, id: i64, draft: &EntryDraft) -> R
     if changed == 0 {
         return Err(JournalError::NotFound);
     }
-    write_tags(session, schema, id, &tags)?;
+    write_tags(session.conn(), schema, id, &tags)?;
     tx.commit()?;
     get(session, space, id)?.ok_or(JournalError::NotFound)
 }

@@ -11,7 +11,7 @@ mod share;
 pub(crate) use deletion::DELETED_BEFORE;
 pub use deletion::{delete, erase_all_deleted, purge_deleted, undo_delete};
 pub(super) use entry::entry_from_row;
-pub use entry::{create, get, normalize_tags, update};
+pub use entry::{create, get, normalize_tags, retag, update};
 pub use listing::{count, linked_prompts, list, tags};
 pub use share::share;
 

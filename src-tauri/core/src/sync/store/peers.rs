@@ -1,0 +1,148 @@
+//! The other laptop as this one knows it (`sync_peers`), and this laptop's own place in its
+//! mailbox (`sync_state`): where reading goes on from, how far it was acknowledged, when it was
+//! last heard from, and why reading stopped.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::sync::mailbox::Cursor;
+use crate::sync::{DeviceId, Result};
+
+/// Why reading a laptop's segments stopped, as the Sync screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Stopped {
+    /// Segment `seq` did not pass its check; nothing from it on was applied.
+    Quarantined { seq: u64, reason: String },
+    /// Segment `seq` differs from the one applied under that number.
+    Forked { seq: u64 },
+}
+
+/// One other laptop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Peer {
+    pub device: String,
+    pub name: String,
+    /// How many of its segments this laptop has applied.
+    pub applied: u64,
+    pub last_heard: Option<DateTime<Utc>>,
+    pub stopped: Option<Stopped>,
+}
+
+/// Every laptop this one has read from or been paired with.
+pub fn list(conn: &Connection) -> Result<Vec<Peer>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT device, name, next_seq, last_heard, stopped FROM sync_peers ORDER BY device",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        let stopped: Option<String> = row.get(4)?;
+        Ok(Peer {
+            device: row.get(0)?,
+            name: row.get(1)?,
+            applied: from_sql(row.get(2)?).saturating_sub(1),
+            last_heard: row.get(3)?,
+            stopped: stopped.and_then(|text| serde_json::from_str(&text).ok()),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Makes sure a laptop found in the mailbox is known, without touching one already known.
+pub fn know(conn: &Connection, device: DeviceId) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO sync_peers (device) VALUES (?1)")?
+        .execute([device.to_string()])?;
+    Ok(())
+}
+
+/// Where reading `device`'s segments goes on from.
+pub fn cursor(conn: &Connection, device: DeviceId) -> Result<Cursor> {
+    let found: Option<(i64, Option<Vec<u8>>)> = conn
+        .prepare_cached("SELECT next_seq, last_hash FROM sync_peers WHERE device = ?1")?
+        .query_row([device.to_string()], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    Ok(to_cursor(found))
+}
+
+/// Segment `cursor.next - 1` of `device` was applied, now.
+pub fn advance(
+    conn: &Connection,
+    device: DeviceId,
+    cursor: Cursor,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE sync_peers SET next_seq = ?2, last_hash = ?3, last_heard = ?4, stopped = NULL
+         WHERE device = ?1",
+    )?
+    .execute(params![
+        device.to_string(),
+        to_sql(cursor.next),
+        cursor.prev.to_vec(),
+        now
+    ])?;
+    Ok(())
+}
+
+pub fn heard(conn: &Connection, device: DeviceId, now: DateTime<Utc>) -> Result<()> {
+    conn.prepare_cached("UPDATE sync_peers SET last_heard = ?2 WHERE device = ?1")?
+        .execute(params![device.to_string(), now])?;
+    Ok(())
+}
+
+pub fn stop(conn: &Connection, device: DeviceId, stopped: Option<&Stopped>) -> Result<()> {
+    let text = stopped.and_then(|s| serde_json::to_string(s).ok());
+    conn.prepare_cached("UPDATE sync_peers SET stopped = ?2 WHERE device = ?1")?
+        .execute(params![device.to_string(), text])?;
+    Ok(())
+}
+
+/// How far this laptop last told `device` it had read; `acknowledged` records a new telling.
+pub fn acked(conn: &Connection, device: DeviceId) -> Result<u64> {
+    Ok(conn
+        .prepare_cached("SELECT acked FROM sync_peers WHERE device = ?1")?
+        .query_row([device.to_string()], |row| row.get(0))
+        .optional()?
+        .map_or(0, from_sql))
+}
+
+pub fn acknowledged(conn: &Connection, device: DeviceId, through: u64) -> Result<()> {
+    conn.prepare_cached("UPDATE sync_peers SET acked = ?2 WHERE device = ?1")?
+        .execute(params![device.to_string(), to_sql(through)])?;
+    Ok(())
+}
+
+/// Where this laptop's own mailbox stands: the next number to write, the hash of the last.
+pub fn own(conn: &Connection) -> Result<Cursor> {
+    let found = conn
+        .prepare_cached("SELECT next_seq, last_hash FROM sync_state WHERE id = 1")?
+        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    Ok(to_cursor(found))
+}
+
+pub fn advance_own(conn: &Connection, cursor: Cursor) -> Result<()> {
+    conn.prepare_cached("UPDATE sync_state SET next_seq = ?1, last_hash = ?2 WHERE id = 1")?
+        .execute(params![to_sql(cursor.next), cursor.prev.to_vec()])?;
+    Ok(())
+}
+
+/// Segment numbers are stored as SQLite integers; none comes near 2^63.
+fn to_sql(seq: u64) -> i64 {
+    i64::try_from(seq).unwrap_or(i64::MAX)
+}
+
+fn from_sql(seq: i64) -> u64 {
+    u64::try_from(seq).unwrap_or(0)
+}
+
+fn to_cursor(found: Option<(i64, Option<Vec<u8>>)>) -> Cursor {
+    let Some((next, hash)) = found else {
+        return Cursor::default();
+    };
+    let next = from_sql(next).max(1);
+    let prev = hash
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok())
+        .unwrap_or([0; 32]);
+    Cursor { next, prev }
+}
