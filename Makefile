@@ -14,10 +14,11 @@ APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev li
              libayatana-appindicator3-dev librsvg2-dev
 # What the tests need: WebKit's WebDriver, a virtual display, a session bus, a real
 # notification server for the reminder tests, libfaketime for a test that needs a late evening,
-# and the install test's validators (desktop-file-validate, appstreamcli) and rpm.
+# the install test's validators (desktop-file-validate, appstreamcli) and rpm, and two Syncthing
+# daemons for the sync tests.
 APT_TEST := webkit2gtk-driver xvfb xauth xdotool dbus-daemon dbus-bin python3-dbusmock dunst \
             python3-dateutil python3-icalendar tzdata faketime \
-            desktop-file-utils appstream rpm
+            desktop-file-utils appstream rpm syncthing
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

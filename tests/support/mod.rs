@@ -11,6 +11,7 @@ pub mod notifications;
 pub mod rituals;
 pub mod rounds;
 pub mod sockets;
+pub mod syncthing;
 pub mod webdriver;
 pub mod x_window;
 

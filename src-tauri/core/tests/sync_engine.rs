@@ -8,62 +8,14 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Utc;
+use common::sync::{SyncLaptop, SHARED_KEY, VAULT};
 use common::*;
 use hearth_core::journal::store as journal;
 use hearth_core::journal::types::EntryDraft;
 use hearth_core::sync::engine;
-use hearth_core::sync::mailbox::Mailbox;
 use hearth_core::sync::store::{self, outbox, peers, peers::Stopped};
-use hearth_core::sync::SegmentKey;
-use hearth_core::vault::{Partner, Session, Space, Vault};
-
-const VAULT: [u8; 16] = [9; 16];
-const SHARED_KEY: [u8; 32] = [3; 32];
-
-struct Laptop {
-    _dir: tempfile::TempDir,
-    vault: Vault,
-    mailbox: Mailbox,
-    now: DateTime<Utc>,
-}
-
-impl Laptop {
-    fn new(folder: &Path) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let vault = set_up_syncing(dir.path());
-        let device = store::state::device(vault.session().unwrap().conn())
-            .unwrap()
-            .unwrap();
-        let key = SegmentKey::derive(&SHARED_KEY, &VAULT);
-        Self {
-            _dir: dir,
-            vault,
-            mailbox: Mailbox::new(folder, VAULT, device, key),
-            now: "2026-12-05T10:00:00Z".parse().unwrap(),
-        }
-    }
-
-    fn session(&self) -> &Session {
-        self.vault.session().unwrap()
-    }
-
-    fn pass(&mut self) -> engine::Pass {
-        self.now += Duration::seconds(5);
-        engine::run(self.session().conn(), &self.mailbox, self.now).unwrap()
-    }
-
-    fn bodies(&self) -> Vec<String> {
-        self.session()
-            .conn()
-            .prepare("SELECT body FROM main.entries ORDER BY body")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    }
-}
+use hearth_core::vault::{Partner, Space};
 
 fn segments_in(folder: &Path) -> Vec<String> {
     files_under(folder)
@@ -74,7 +26,7 @@ fn segments_in(folder: &Path) -> Vec<String> {
 }
 
 /// Passes on both until a round changes nothing.
-fn settle(a: &mut Laptop, b: &mut Laptop) {
+fn settle(a: &mut SyncLaptop, b: &mut SyncLaptop) {
     for _ in 0..6 {
         let (pa, pb) = (a.pass(), b.pass());
         if pa == engine::Pass::default() && pb == engine::Pass::default() {
@@ -87,7 +39,10 @@ fn settle(a: &mut Laptop, b: &mut Laptop) {
 #[test]
 fn an_entry_crosses_and_acknowledged_segments_leave_the_folder() {
     let folder = tempfile::tempdir().unwrap();
-    let (mut a, mut b) = (Laptop::new(folder.path()), Laptop::new(folder.path()));
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
     write_shared(a.session(), "Tea on the balcony");
     let first = a.pass();
     assert_eq!(first.segments_written, 1);
@@ -113,7 +68,10 @@ fn an_entry_crosses_and_acknowledged_segments_leave_the_folder() {
 #[test]
 fn a_deleted_entry_leaves_both_vaults_and_the_folder() {
     let folder = tempfile::tempdir().unwrap();
-    let (mut a, mut b) = (Laptop::new(folder.path()), Laptop::new(folder.path()));
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
     let marker = unique_marker("gone");
     let id = write_shared(a.session(), &marker);
     settle(&mut a, &mut b);
@@ -129,7 +87,10 @@ fn a_deleted_entry_leaves_both_vaults_and_the_folder() {
 #[test]
 fn no_marker_of_any_kind_reaches_the_folder_in_plaintext() {
     let folder = tempfile::tempdir().unwrap();
-    let (mut a, mut b) = (Laptop::new(folder.path()), Laptop::new(folder.path()));
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
     let shared = unique_marker("shared");
     let private = unique_marker("private");
     write_shared(a.session(), &shared);
@@ -150,14 +111,17 @@ fn no_marker_of_any_kind_reaches_the_folder_in_plaintext() {
     }
     b.pass();
     assert_eq!(b.bodies(), [shared.as_str()]);
-    let b_files = b._dir.path().to_owned();
+    let b_files = b.dir.path().to_owned();
     assert!(files_containing(&b_files, &private).is_empty());
 }
 
 #[test]
 fn a_segment_written_just_before_a_crash_is_taken_as_sent_and_never_written_again() {
     let folder = tempfile::tempdir().unwrap();
-    let (mut a, mut b) = (Laptop::new(folder.path()), Laptop::new(folder.path()));
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
     write_shared(a.session(), "Before the crash");
     let conn = a.session().conn();
     store::changes(conn, 1_800_000_000_000).unwrap();
@@ -177,7 +141,10 @@ fn a_segment_written_just_before_a_crash_is_taken_as_sent_and_never_written_agai
 #[test]
 fn a_damaged_segment_is_quarantined_shown_and_nothing_in_it_applied() {
     let folder = tempfile::tempdir().unwrap();
-    let (mut a, mut b) = (Laptop::new(folder.path()), Laptop::new(folder.path()));
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
     write_shared(a.session(), "Flipped");
     a.pass();
     let segment = files_under(folder.path())
@@ -203,7 +170,10 @@ fn a_damaged_segment_is_quarantined_shown_and_nothing_in_it_applied() {
 fn the_pairing_file_leaves_the_folder_once_the_other_laptop_has_read() {
     use hearth_core::sync::pairing::{self, Invitation};
     let folder = tempfile::tempdir().unwrap();
-    let (mut a, mut b) = (Laptop::new(folder.path()), Laptop::new(folder.path()));
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
     let code = pairing::new_code();
     let invitation = Invitation {
         vault: VAULT,

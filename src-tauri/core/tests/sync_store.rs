@@ -107,29 +107,6 @@ fn settle(a: &mut Laptop, b: &mut Laptop) {
     );
 }
 
-/// A weekly reminder on `laptop`; returns its title.
-fn sunday_tea(laptop: &Laptop) -> String {
-    use hearth_core::reminders::store::{self as reminders, ReminderDraft, ReminderKind};
-    let start = NaiveDate::from_ymd_opt(2026, 12, 6)
-        .unwrap()
-        .and_hms_opt(16, 0, 0)
-        .unwrap();
-    let draft = ReminderDraft {
-        kind: ReminderKind::WeeklySlot,
-        title: "Sunday tea".into(),
-        notification_text: None,
-        rule: reminders::preset_rule(ReminderKind::WeeklySlot, start),
-        zone: "Europe/Berlin".into(),
-        start_local: start,
-        lead_minutes: 15,
-        duration_minutes: 60,
-        active: true,
-    };
-    reminders::create(laptop.session(), &draft, chrono::Utc::now())
-        .unwrap()
-        .title
-}
-
 fn edit(laptop: &Laptop, id: i64, body: &str) {
     journal::update(
         laptop.session(),
@@ -149,7 +126,7 @@ fn an_entry_and_a_reminder_written_on_one_laptop_arrive_on_the_other() {
         ..EntryDraft::plain("We counted the gulls on the pier")
     };
     let sent = journal::create(a.session(), Space::Shared, Partner::A, &draft).unwrap();
-    let reminder = sunday_tea(&a);
+    let reminder = common::sync::sunday_tea(a.session());
     settle(&mut a, &mut b);
 
     let here = journal::get(

@@ -2,6 +2,8 @@
 //! temporary folder, file hashing, and a byte-level search for leaked plaintext.
 #![allow(dead_code)]
 
+pub mod sync;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
