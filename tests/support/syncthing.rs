@@ -132,6 +132,8 @@ impl Daemon {
             ])
             .arg(format!("--home={}", self.home.display()))
             .env("STNOUPGRADE", "1")
+            // No monitor process: the daemon is the child this harness kills.
+            .env("STMONITORED", "1")
             .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()

@@ -31,7 +31,7 @@ impl Mailbox {
     /// Says that this device has applied `of`'s segments up to and including `through`.
     pub fn acknowledge(&self, of: DeviceId, through: u64) -> Result<()> {
         let dir = self.dir_of(self.device);
-        files::create_dir_all(&dir)?;
+        files::create_dir_if_missing(&dir)?;
         let body = serde_json::to_vec(&Ack { of, through }).map_err(|_| SyncError::Malformed)?;
         let header = Header {
             vault: self.vault,

@@ -83,7 +83,7 @@ impl Mailbox {
     /// which the next segment names. A number already written is refused, never replaced.
     pub fn write(&self, seq: u64, prev: SegmentHash, ops: &[Op]) -> Result<SegmentHash> {
         let dir = self.dir_of(self.device);
-        files::create_dir_all(&dir)?;
+        files::create_dir_if_missing(&dir)?;
         let name = names::segment_name(seq);
         if dir.join(&name).symlink_metadata().is_ok() {
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, name).into());

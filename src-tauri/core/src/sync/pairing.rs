@@ -116,7 +116,7 @@ pub fn write(folder: &Path, invitation: &Invitation, code: &str) -> Result<()> {
     bytes.extend_from_slice(&nonce);
     bytes.extend_from_slice(&sealed);
     let root = folder.join(names::ROOT);
-    files::create_dir_all(&root)?;
+    files::create_dir_if_missing(&root)?;
     files::write_atomic(&root, &format!("{PREFIX}{from}"), &bytes)?;
     Ok(())
 }
