@@ -179,6 +179,7 @@ fn the_pairing_file_leaves_the_folder_once_the_other_laptop_has_read() {
         vault: VAULT,
         shared_key: SHARED_KEY,
         from: a.mailbox.device().to_string(),
+        names: ["Sam".into(), "Alex".into()],
     };
     pairing::write(folder.path(), &invitation, &code).unwrap();
     a.pass();

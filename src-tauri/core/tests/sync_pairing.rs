@@ -19,6 +19,7 @@ fn invitation(from: DeviceId) -> Invitation {
         vault: VAULT,
         shared_key: KEY,
         from: from.to_string(),
+        names: ["Sam".into(), "Alex".into()],
     }
 }
 

@@ -31,6 +31,15 @@ pub enum SyncError {
     /// A typed pairing code that is not a code, or that does not open the pairing file.
     #[error("That code does not open the pairing file. Check it against the code on the other laptop's screen.")]
     PairingCode,
+    /// The folder chosen for sync is not there (a drive not mounted, a folder moved).
+    #[error("The sync folder {} is not there. Is the drive connected, or was the folder moved?", .0.display())]
+    FolderMissing(std::path::PathBuf),
+    /// No pairing file in the folder.
+    #[error("There is no pairing file in that folder yet. Start pairing on the other laptop, and wait until your sync tool has carried the file here.")]
+    NoPairingFile,
+    /// Joining or reading the vault went wrong.
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
     /// Sync has not been set up on this laptop yet.
     #[error("Sync is not set up on this laptop yet.")]
     NotSetUp,
@@ -48,6 +57,9 @@ impl SyncError {
             Self::Io(_) | Self::Storage(_) => "storage",
             Self::NotSetUp => "sync_not_set_up",
             Self::PairingCode => "sync_pairing_code",
+            Self::FolderMissing(_) => "sync_folder_missing",
+            Self::NoPairingFile => "sync_no_pairing_file",
+            Self::Vault(err) => err.kind(),
         }
     }
 }

@@ -17,6 +17,7 @@
 //!   and quarantine;
 //! - [`acks`]: how far each laptop has read the other, and clearing what both have;
 //! - [`names`]: the mailbox's file names, and which files a reader skips;
+//! - [`link`]: this laptop's link to the mailbox: inviting, joining, a pass, what the screen shows;
 //! - [`pairing`]: the second laptop joins through a file sealed under a one-time code;
 //! - [`tables`]: which tables of the shared space travel, and how both laptops know a row;
 //! - [`store`]: the shared vault's side: this laptop's changes as operations, and the other's
@@ -28,6 +29,7 @@ pub mod clock;
 pub mod engine;
 pub mod envelope;
 pub mod error;
+pub mod link;
 pub mod mailbox;
 pub mod merge;
 pub mod names;

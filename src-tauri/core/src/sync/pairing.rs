@@ -1,6 +1,6 @@
 //! Pairing a second laptop through the folder itself. Laptop A writes a pairing file,
-//! `HearthSync/pair-<A's device id>`, holding the vault id, the shared vault's key and A's device
-//! id, sealed under a one-time code of 130 random bits that A's screen shows and B types. The code
+//! `HearthSync/pair-<A's device id>`, holding the vault id, the shared vault's key, A's device
+//! id and the couple's names, sealed under a one-time code of 130 random bits that A's screen shows and B types. The code
 //! never enters the folder. A removes the file once B has acknowledged anything, which B can only
 //! do after opening it.
 //!
@@ -45,6 +45,9 @@ pub struct Invitation {
     #[serde(with = "hex_array")]
     pub shared_key: [u8; KEY_LEN],
     pub from: String,
+    /// The couple's names, as the first laptop has them, for the second laptop's screens until
+    /// the first segments arrive.
+    pub names: [String; 2],
 }
 
 impl Drop for Invitation {

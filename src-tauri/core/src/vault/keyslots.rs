@@ -279,11 +279,21 @@ impl VaultSlots {
     pub fn new(space: Space) -> Self {
         let mut id = [0u8; VAULT_ID_LEN];
         crypto::fill_random(&mut id);
+        Self::with_id(space, id)
+    }
+
+    /// Slots for a vault whose id is already known: the shared vault on a laptop that joins it.
+    pub fn with_id(space: Space, id: [u8; VAULT_ID_LEN]) -> Self {
         VaultSlots {
             space,
             id,
             slots: Vec::new(),
         }
+    }
+
+    /// The vault's id, the same on every laptop that holds it.
+    pub fn id(&self) -> [u8; VAULT_ID_LEN] {
+        self.id
     }
 
     fn aad(&self, slot: SlotId) -> Vec<u8> {

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use serde::Serialize;
+use zeroize::Zeroizing;
 
 use super::crypto::{self, Key};
 use super::keyslots::{Kek, Keyslots, SlotId, VaultSlots};
@@ -106,14 +107,7 @@ impl Vault {
         let mut codes = Vec::new();
         let mut private_keys = Vec::new();
         for who in Partner::BOTH {
-            let space = Space::Private(who);
-            let key = crypto::random_key();
-            drop(db::create(at, space, &key)?);
-            let code = recovery::generate();
-            let mut private_slots = VaultSlots::new(space);
-            private_slots.set_slot_under(SlotId::Passphrase(who), &keks[index(who)], &key)?;
-            let normalized = recovery::normalize(&code)?;
-            private_slots.set_slot(SlotId::Recovery, &normalized, &key, self.kdf)?;
+            let (private_slots, code, key) = self.create_private(at, who, &keks[index(who)])?;
             slots.vaults.push(private_slots);
             codes.push(code);
             private_keys.push((who, key));
@@ -128,5 +122,24 @@ impl Vault {
             shared_key,
             private_keys,
         })
+    }
+
+    /// Makes `who`'s private vault in `at` under a fresh key: its slots (the passphrase under
+    /// `kek`, and a new recovery code), the code to show once, and the key.
+    pub(super) fn create_private(
+        &self,
+        at: &Path,
+        who: Partner,
+        kek: &Kek,
+    ) -> Result<(VaultSlots, Zeroizing<String>, Key)> {
+        let space = Space::Private(who);
+        let key = crypto::random_key();
+        drop(db::create(at, space, &key)?);
+        let code = recovery::generate();
+        let mut slots = VaultSlots::new(space);
+        slots.set_slot_under(SlotId::Passphrase(who), kek, &key)?;
+        let normalized = recovery::normalize(&code)?;
+        slots.set_slot(SlotId::Recovery, &normalized, &key, self.kdf)?;
+        Ok((slots, code, key))
     }
 }

@@ -1,0 +1,145 @@
+//! This laptop's link to the couple's mailbox: the folder it was given, set up by inviting (the
+//! first laptop, which writes a pairing file) or by joining (the second, which opens it with the
+//! code and becomes its partner's laptop), and one sync pass with what the vault knows.
+//!
+//! The folder is this laptop's own setting (`settings` stays on each laptop): the couple's sync
+//! tool may keep the shared folder at a different path on each.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use super::engine::{self, Pass};
+use super::mailbox::Mailbox;
+use super::pairing::{self, Invitation};
+use super::store::{self, peers, state};
+use super::{DeviceId, Result, SegmentKey, SyncError};
+use crate::vault::{partners, settings, Joining, Partner, Vault};
+
+const FOLDER_SETTING: &str = "sync_folder";
+
+/// What the Sync screen shows.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    /// The folder the couple syncs, once sync is set up on this laptop.
+    pub folder: Option<String>,
+    /// Whether this laptop's pairing file still waits for the other laptop.
+    pub pairing_waiting: bool,
+    pub peers: Vec<peers::Peer>,
+}
+
+/// Starts sync on this laptop in `folder` (if it is not on yet) and writes a pairing file there
+/// for the other laptop. Returns the one-time code to show; it is kept nowhere.
+pub fn invite(vault: &Vault, folder: &Path) -> Result<Zeroizing<String>> {
+    let folder = usable(folder)?;
+    let (vault_id, key) = vault.shared_identity()?;
+    let session = vault.session()?;
+    let device = this_device(vault)?;
+    settings::write_value(session, FOLDER_SETTING, &folder.to_string_lossy())?;
+    let code = pairing::new_code();
+    let invitation = Invitation {
+        vault: vault_id,
+        shared_key: *key,
+        from: device.to_string(),
+        names: partners::names(session)?,
+    };
+    pairing::write(&folder, &invitation, &code)?;
+    Ok(code)
+}
+
+/// Sets this laptop up as `who`'s from the pairing file in `folder`, opened with `code`, with
+/// `passphrase` for this laptop. Returns `who`'s new recovery code.
+pub fn join(
+    vault: &mut Vault,
+    folder: &Path,
+    code: &str,
+    who: Partner,
+    passphrase: &str,
+) -> Result<String> {
+    let folder = usable(folder)?;
+    let files = pairing::find(&folder)?;
+    if files.is_empty() {
+        return Err(SyncError::NoPairingFile);
+    }
+    let invitation = files
+        .iter()
+        .find_map(|file| pairing::open(file, code).ok())
+        .ok_or(SyncError::PairingCode)?;
+    let recovery = vault.join(Joining {
+        vault_id: invitation.vault,
+        shared_key: Zeroizing::new(invitation.shared_key),
+        names: invitation.names.clone(),
+        who,
+        passphrase,
+    })?;
+    this_device(vault)?;
+    settings::write_value(vault.session()?, FOLDER_SETTING, &folder.to_string_lossy())?;
+    Ok(recovery)
+}
+
+/// This laptop's side of the mailbox, once sync is set up here.
+pub fn mailbox(vault: &Vault) -> Result<Option<Mailbox>> {
+    let session = vault.session()?;
+    let Some(folder) = settings::read_value(session, FOLDER_SETTING)? else {
+        return Ok(None);
+    };
+    let Some(device) = state::device(session.conn())? else {
+        return Ok(None);
+    };
+    let (vault_id, key) = vault.shared_identity()?;
+    let key = SegmentKey::derive(&key, &vault_id);
+    Ok(Some(Mailbox::new(
+        Path::new(&folder),
+        vault_id,
+        device,
+        key,
+    )))
+}
+
+/// One sync pass now, if sync is set up on this laptop.
+pub fn run(vault: &Vault, now: DateTime<Utc>) -> Result<Option<Pass>> {
+    let Some(mailbox) = mailbox(vault)? else {
+        return Ok(None);
+    };
+    usable(mailbox.folder())?;
+    Ok(Some(engine::run(vault.session()?.conn(), &mailbox, now)?))
+}
+
+pub fn status(vault: &Vault) -> Result<SyncStatus> {
+    let session = vault.session()?;
+    let folder = settings::read_value(session, FOLDER_SETTING)?;
+    let device = state::device(session.conn())?;
+    let pairing_waiting = match (&folder, device) {
+        (Some(folder), Some(device)) => pairing::path(Path::new(folder), device).exists(),
+        _ => false,
+    };
+    Ok(SyncStatus {
+        folder,
+        pairing_waiting,
+        peers: peers::list(session.conn())?,
+    })
+}
+
+/// This laptop's device id, starting sync under a new one if it has none yet.
+fn this_device(vault: &Vault) -> Result<DeviceId> {
+    let conn = vault.session()?.conn();
+    if let Some(device) = state::device(conn)? {
+        return Ok(device);
+    }
+    let device = DeviceId::random();
+    store::start(conn, device)?;
+    Ok(device)
+}
+
+/// The folder as given, if it is a folder that is there (a sync tool's folder on a drive that is
+/// not mounted is not).
+fn usable(folder: &Path) -> Result<PathBuf> {
+    if folder.is_dir() {
+        Ok(folder.to_path_buf())
+    } else {
+        Err(SyncError::FolderMissing(folder.to_path_buf()))
+    }
+}

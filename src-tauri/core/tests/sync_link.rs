@@ -1,0 +1,105 @@
+//! Pairing two laptops end to end in the core: laptop A invites through the folder, laptop B
+//! joins with the code typed and a passphrase of its partner's own, and the two then sync. B's
+//! laptop holds only B's keyslot; a wrong code makes nothing; A's pairing file leaves the folder
+//! once B has read.
+
+mod common;
+
+use chrono::Utc;
+use common::*;
+use hearth_core::sync::{link, pairing, SyncError};
+use hearth_core::vault::{Partner, Vault, VaultError};
+
+const B_PASSPHRASE: &str = "willow ferry cobalt lantern";
+
+fn laptop_a(dir: &std::path::Path) -> Vault {
+    let (mut vault, _) = set_up(dir);
+    unlock_alone(&mut vault, Partner::A);
+    vault
+}
+
+#[test]
+fn the_second_laptop_joins_with_the_code_and_the_two_sync() {
+    let (dir_a, dir_b, folder) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let a = laptop_a(dir_a.path());
+    write_shared(a.session().unwrap(), "Written before pairing");
+    let code = link::invite(&a, folder.path()).unwrap();
+    assert!(link::status(&a).unwrap().pairing_waiting);
+    link::run(&a, Utc::now()).unwrap();
+
+    let mut b = Vault::with_kdf(dir_b.path(), FAST_KDF);
+    let typed = code.to_lowercase().replace('-', " ");
+    let recovery = link::join(&mut b, folder.path(), &typed, Partner::B, B_PASSPHRASE).unwrap();
+    assert!(!recovery.is_empty());
+    link::run(&b, Utc::now()).unwrap();
+    let bodies: Vec<String> = b
+        .session()
+        .unwrap()
+        .conn()
+        .prepare("SELECT body FROM entries")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(bodies, ["Written before pairing"]);
+
+    // A reads B's acknowledgement: the pairing file, with the shared key in it, leaves the folder.
+    link::run(&a, Utc::now()).unwrap();
+    assert!(pairing::find(folder.path()).unwrap().is_empty());
+    let status = link::status(&a).unwrap();
+    assert!(!status.pairing_waiting);
+    assert_eq!(status.peers.len(), 1);
+    assert!(status.peers[0].last_heard.is_some());
+
+    // This laptop is B's: B's own passphrase opens it, Sam's does not.
+    let now = std::time::Instant::now();
+    b.lock();
+    assert!(matches!(
+        b.unlock(None, PASS_A, now),
+        Err(VaultError::WrongPassphrase { .. })
+    ));
+    let opened = b.unlock(None, B_PASSPHRASE, now).unwrap();
+    let names: Vec<&str> = opened.partners.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Sam", "Alex"]);
+}
+
+#[test]
+fn a_wrong_code_or_an_empty_folder_makes_nothing() {
+    let (dir_a, dir_b, folder) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let mut b = Vault::with_kdf(dir_b.path(), FAST_KDF);
+    assert!(matches!(
+        link::join(&mut b, folder.path(), "ABCD", Partner::B, B_PASSPHRASE),
+        Err(SyncError::NoPairingFile)
+    ));
+    let a = laptop_a(dir_a.path());
+    link::invite(&a, folder.path()).unwrap();
+    let wrong = pairing::new_code();
+    assert!(matches!(
+        link::join(&mut b, folder.path(), &wrong, Partner::B, B_PASSPHRASE),
+        Err(SyncError::PairingCode)
+    ));
+    assert!(matches!(
+        link::join(
+            &mut b,
+            &folder.path().join("not-there"),
+            &wrong,
+            Partner::B,
+            B_PASSPHRASE
+        ),
+        Err(SyncError::FolderMissing(_))
+    ));
+    assert_eq!(
+        std::fs::read_dir(dir_b.path()).unwrap().count(),
+        0,
+        "nothing made"
+    );
+}
