@@ -8,6 +8,7 @@ use hearth_core::prompts::PromptsError;
 use hearth_core::reminders::ReminderError;
 use hearth_core::rituals::RitualsError;
 use hearth_core::story::StoryError;
+use hearth_core::sync::SyncError;
 use hearth_core::vault::VaultError;
 use serde::Serialize;
 
@@ -56,7 +57,8 @@ from_domain_errors!(
     CheckinError,
     DatesError,
     RitualsError,
-    StoryError
+    StoryError,
+    SyncError
 );
 
 pub type CommandResult<T> = Result<T, CommandError>;

@@ -5,7 +5,10 @@
 //! - it erases deleted entries once their undo time is over, when a delete asked for it;
 //! - it locks when the full check that follows an unlock found a vault file damaged, and tells the
 //!   UI which file through the `vault-damaged` event (a command would tell it too, but the couple
-//!   may be only reading).
+//!   may be only reading);
+//! - once sync is set up, it runs a sync pass at each wake: after every vault command (a change
+//!   goes out at once), when the sync folder's watch sees a file arrive, and at least every minute
+//!   (a watch misses changes on network file systems).
 //!
 //! One thread rather than work at each key press, or a thread per delete. It sleeps until the
 //! soonest of those can be due (auto-lock, an erase, a check's verdict), and every vault command
@@ -17,11 +20,13 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use hearth_core::journal::store::purge_deleted;
+use hearth_core::sync::link;
 
 use hearth_core::vault::clock::{ClockSource, Reading, SystemClock};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
+use crate::sync_watch::FolderWatch;
 
 pub const LOCKED_EVENT: &str = "vault-locked";
 pub const DAMAGED_EVENT: &str = "vault-damaged";
@@ -41,6 +46,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
         .spawn(move || {
             let state = app.state::<AppState>();
             state.housekeeping.register_current();
+            let mut watch = FolderWatch::default();
             loop {
                 match next_sleep(&state) {
                     Some(sleep) => std::thread::park_timeout(sleep),
@@ -52,8 +58,11 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
                 } else if let Some(message) = lock_if_damaged(&state) {
                     state.after_lock();
                     let _ = app.emit(DAMAGED_EVENT, message);
-                } else if state.erase_is_due(Instant::now()) {
-                    erase_deleted(&state);
+                } else {
+                    if state.erase_is_due(Instant::now()) {
+                        erase_deleted(&state);
+                    }
+                    sync_pass(&app, &mut watch);
                 }
             }
         });
@@ -111,6 +120,23 @@ fn erase_deleted(state: &AppState) {
             let _ = purge_deleted(session, Utc::now());
         }
     }
+}
+
+/// A sync pass, if sync is set up here, with the folder watched. What stops a pass (a folder not
+/// mounted, a quarantined segment) is what the Sync screen shows; the next wake tries again.
+fn sync_pass<R: Runtime>(app: &AppHandle<R>, watch: &mut FolderWatch) {
+    let state = app.state::<AppState>();
+    let Ok(vault) = state.vault() else {
+        return;
+    };
+    let Ok(Some(mailbox)) = link::mailbox(&vault) else {
+        return;
+    };
+    let waker = app.clone();
+    watch.follow(mailbox.folder(), move || {
+        waker.state::<AppState>().housekeeping.wake();
+    });
+    let _ = link::run(&vault, Utc::now());
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod notifier;
 mod reminder_timer;
 mod session_watch;
 mod state;
+mod sync_watch;
 mod tray;
 mod window;
 

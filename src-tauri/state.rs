@@ -24,6 +24,8 @@ pub struct AppState {
     pub housekeeping: Sleeper,
     /// When the housekeeping tick should next erase deleted entries, if a delete asked for it.
     erase_at: Mutex<Option<Instant>>,
+    /// The folder last chosen in the folder dialog for sync, until pairing uses it.
+    sync_folder: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             timer: Sleeper::default(),
             housekeeping: Sleeper::default(),
             erase_at: Mutex::new(None),
+            sync_folder: Mutex::new(None),
             data_dir,
         }
     }
@@ -64,6 +67,16 @@ impl AppState {
 
     pub fn reminders(&self) -> Result<MutexGuard<'_, LiveSchedule>, CommandError> {
         Ok(recover(&self.reminders, |_| {}))
+    }
+
+    /// Keeps the folder the person chose for sync, so that no command takes a path from the webview.
+    pub fn choose_sync_folder(&self, folder: PathBuf) -> Result<(), CommandError> {
+        *recover(&self.sync_folder, |_| {}) = Some(folder);
+        Ok(())
+    }
+
+    pub fn chosen_sync_folder(&self) -> Result<Option<PathBuf>, CommandError> {
+        Ok(recover(&self.sync_folder, |_| {}).clone())
     }
 
     pub fn touch(&self) -> Result<(), CommandError> {

@@ -145,12 +145,20 @@ fn return_freed_memory() {
 
 /// The last window closing would end the app; Hearth stays in the tray instead. Only Quit (an exit
 /// with a code) ends it.
-pub fn keep_running<R: Runtime>(_app: &AppHandle<R>, event: RunEvent) {
-    if let RunEvent::ExitRequested {
-        code: None, api, ..
-    } = event
-    {
-        api.prevent_exit();
+pub fn keep_running<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
+    match event {
+        RunEvent::ExitRequested {
+            code: None, api, ..
+        } => api.prevent_exit(),
+        // Quitting locks first: the keys are wiped, and the vault's background checks are
+        // stopped and waited for. A check still closing its connection while the process ran
+        // SQLCipher's exit handler crashed Hearth on the way out (a test binary showed it).
+        RunEvent::Exit => {
+            if let Ok(mut vault) = app.state::<AppState>().vault() {
+                vault.lock();
+            };
+        }
+        _ => {}
     }
 }
 

@@ -16,6 +16,7 @@ mod reminders;
 mod rituals;
 mod settings;
 mod story;
+mod sync;
 mod vault;
 
 use hearth_core::vault::{Partner, Session, Vault, VaultError};
@@ -136,6 +137,12 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         backup::backup_vault,
         backup::restore_backup,
         backup::export_entries,
+        sync::sync_status,
+        sync::choose_sync_folder,
+        sync::start_sync,
+        sync::read_pairing,
+        sync::join_sync,
+        sync::sync_now,
     ]
 }
 

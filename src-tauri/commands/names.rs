@@ -155,4 +155,15 @@ pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
         "backup",
         &["backup_vault", "restore_backup", "export_entries"],
     ),
+    (
+        "sync",
+        &[
+            "sync_status",
+            "choose_sync_folder",
+            "start_sync",
+            "read_pairing",
+            "join_sync",
+            "sync_now",
+        ],
+    ),
 ];

@@ -13,4 +13,5 @@ mod journal;
 mod prompts;
 mod reminders;
 mod story;
+mod sync;
 mod vault;

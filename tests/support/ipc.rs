@@ -34,6 +34,17 @@ pub fn start(dir: &Path) -> TestApp {
     TestApp { app, window }
 }
 
+/// Locks when the test ends, as quitting Hearth does, so no vault check thread is still closing its
+/// connection when the test binary exits (SQLCipher's exit handler would pull its memory away).
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let state = self.app.state::<hearth_lib::AppState>();
+        if let Ok(mut vault) = state.vault() {
+            vault.lock();
+        };
+    }
+}
+
 impl TestApp {
     /// Locks, then unlocks as `partner` alone (`"a"` or `"b"`).
     pub fn lock_and_unlock_as(&self, partner: &str, passphrase: &str) {
@@ -42,6 +53,12 @@ impl TestApp {
             "unlock",
             json!({ "partner": partner, "passphrase": passphrase }),
         );
+    }
+
+    /// As if the person had chosen `folder` in the folder dialog, which the mock runtime has not.
+    pub fn choose_sync_folder(&self, folder: &Path) {
+        let state = self.app.state::<hearth_lib::AppState>();
+        state.choose_sync_folder(folder.to_path_buf()).unwrap();
     }
 
     /// Deleted entries still on disk in the shared vault (hidden, waiting for their undo time).

@@ -138,6 +138,12 @@ export const api = {
   restoreBackup: (passphrase, replace) => call('restore_backup', { passphrase, replace }),
   exportEntries: (partner, format, passphrase, ownerPassphrase = null) =>
     call('export_entries', { partner, format, passphrase, ownerPassphrase }),
+  syncStatus: () => call('sync_status'),
+  chooseSyncFolder: () => call('choose_sync_folder'),
+  startSync: () => call('start_sync'),
+  readPairing: (code) => call('read_pairing', { code }),
+  joinSync: (code, partner, passphrase) => call('join_sync', { code, partner, passphrase }),
+  syncNow: () => call('sync_now'),
   getAutostart: () => call('get_autostart'),
   setAutostart: (enabled) => call('set_autostart', { enabled }),
 };

@@ -19,6 +19,10 @@ export function renderSettings(app) {
   section.append(autostartCard());
   section.append(backupCard());
   section.append(exportCard(app));
+  section.append(h('div', { class: 'card' },
+    h('h2', { text: 'Two laptops' }),
+    h('p', { text: 'Keep your shared space on both your laptops, through a folder your sync tool already shares.' }),
+    h('button', { type: 'button', id: 'open-sync', text: 'Set up or check sync', onclick: () => app.go('sync') })));
   section.append(consentCard(app));
   const here = unlockedPartners(app.status);
   for (const partner of here) section.append(passphraseForm(app, partner));

@@ -1,8 +1,9 @@
 // First-run setup: two partners, each with a name and a passphrase, then each one's recovery code,
-// shown once and to its owner only.
+// shown once and to its owner only. Or, on a second laptop, joining the shared space the first one
+// keeps, through the folder the couple's sync tool shares and the code the first laptop shows.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, onSubmit, mustMatch, value } from '../dom.js';
+import { h, field, errorSlot, onSubmit, mustMatch, showError, value } from '../dom.js';
 import { recoveryCodeForm } from '../recovery-code.js';
 
 function partnerFieldset(letter, legend) {
@@ -36,6 +37,8 @@ export function renderSetup(app) {
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'restore-open', class: 'quiet', text: 'Restore from a backup instead',
         onclick: () => form.replaceWith(renderRestore(app, () => renderSetup(app))) }),
+      h('button', { type: 'button', id: 'join-open', class: 'quiet', text: 'Join from your other laptop',
+        onclick: () => form.replaceWith(renderJoin(app, () => renderSetup(app))) }),
       h('button', { type: 'submit', id: 'setup-submit', class: 'primary', text: 'Create our spaces' })),
   );
   form.querySelector('#setup-a-name').setAttribute('data-autofocus', '');
@@ -95,5 +98,60 @@ export function renderRestore(app, back) {
     }
   });
   queueMicrotask(() => form.querySelector('#restore-pass').focus());
+  return form;
+}
+
+// Joining from a second laptop: the shared folder, the code from the first laptop's screen, then
+// which of the two is here and a passphrase for this laptop. Only that partner can open Hearth
+// here; the other's private space stays on their own laptop.
+function renderJoin(app, back) {
+  const error = errorSlot('join-error');
+  const chosen = h('p', { id: 'join-folder', class: 'muted', text: 'No folder chosen yet.' });
+  const who = h('fieldset', { class: 'who-joins', id: 'join-who', hidden: true }, h('legend', { text: 'Who is this laptop for?' }));
+  const secret = h('div', { id: 'join-secret', hidden: true },
+    field({ id: 'join-pass', label: 'Your passphrase on this laptop', type: 'password', autocomplete: 'new-password',
+      hint: 'A few uncommon words work well. It may differ from the one on your other laptop.' }),
+    field({ id: 'join-confirm', label: 'Type it again', type: 'password', autocomplete: 'new-password' }));
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'join-submit', text: 'Check the code' });
+  const form = h('form', { class: 'card join', 'aria-labelledby': 'join-title', novalidate: true },
+    h('h1', { id: 'join-title', tabindex: '-1', text: 'Join from your other laptop' }),
+    h('p', { text: 'On your other laptop, Hearth showed a code under Settings, Two laptops. Choose the folder your sync tool shares between the two, then type that code.' }),
+    chosen,
+    h('button', { type: 'button', id: 'join-choose', text: 'Choose the folder…', onclick: async () => {
+      showError(error, null);
+      try {
+        const folder = await api.chooseSyncFolder();
+        if (folder) chosen.textContent = `Folder: ${folder}`;
+      } catch (err) {
+        showError(error, err);
+      }
+    } }),
+    field({ id: 'join-code', label: 'The code from the other laptop', autocomplete: 'off', spellcheck: 'false' }),
+    who, secret, error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'quiet', id: 'join-back', text: 'Back', onclick: () => form.replaceWith(back()) }),
+      submit));
+  let names = null;
+  onSubmit(form, error, 'One moment…', async () => {
+    const code = value('join-code');
+    if (!names) {
+      names = await api.readPairing(code);
+      who.append(...['a', 'b'].map((id, i) => h('label', { class: 'check' },
+        h('input', { type: 'radio', name: 'join-partner', id: `join-as-${id}`, value: id, checked: i === 0 }), ` ${names[i]}`)));
+      who.hidden = false;
+      secret.hidden = false;
+      submit.textContent = 'Join';
+      form.querySelector('#join-as-a').focus();
+      return;
+    }
+    mustMatch('join-pass', 'join-confirm', 'The two passphrases don\'t match. Type them again.');
+    const partner = form.querySelector('input[name="join-partner"]:checked').value;
+    const joined = await api.joinSync(code, partner, value('join-pass'));
+    const me = partner === 'a' ? 0 : 1;
+    form.replaceWith(renderRecovery(app, joined.status, [
+      { name: names[me], other: names[1 - me], code: joined.recoveryCode },
+    ]));
+  });
+  queueMicrotask(() => form.querySelector('#join-choose').focus());
   return form;
 }

@@ -24,6 +24,7 @@ import { renderStressTalk } from './stress-talk.js';
 import { renderAppreciation } from './appreciation.js';
 import { renderCaredFor } from './cared-for.js';
 import { renderDreams } from './dreams.js';
+import { renderSync } from './sync.js';
 import { api } from '../api.js';
 import { unlockedNames, lockedPartners, unlockedPartners, sittingTogether, nameOf } from '../people.js';
 import { momentText } from '../time.js';
@@ -53,7 +54,7 @@ export function screenForKey(event) {
 const HIDDEN_SCREENS = {
   'add-partner': renderAddPartner, reveal: renderReveal, care: renderCare, about: renderAbout, 'date-ideas': renderDateIdeas,
   gestures: renderGestures, 'stress-talk': renderStressTalk, appreciation: renderAppreciation, 'cared-for': renderCaredFor,
-  dreams: renderDreams,
+  dreams: renderDreams, sync: renderSync,
 };
 
 export function renderShell(app) {

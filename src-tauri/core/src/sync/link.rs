@@ -50,6 +50,12 @@ pub fn invite(vault: &Vault, folder: &Path) -> Result<Zeroizing<String>> {
     Ok(code)
 }
 
+/// The couple's names from the pairing file in `folder`, opened with `code`: what the second
+/// laptop shows so its partner can say which of the two they are.
+pub fn invitation_names(folder: &Path, code: &str) -> Result<[String; 2]> {
+    Ok(invitation(folder, code)?.names.clone())
+}
+
 /// Sets this laptop up as `who`'s from the pairing file in `folder`, opened with `code`, with
 /// `passphrase` for this laptop. Returns `who`'s new recovery code.
 pub fn join(
@@ -60,14 +66,7 @@ pub fn join(
     passphrase: &str,
 ) -> Result<String> {
     let folder = usable(folder)?;
-    let files = pairing::find(&folder)?;
-    if files.is_empty() {
-        return Err(SyncError::NoPairingFile);
-    }
-    let invitation = files
-        .iter()
-        .find_map(|file| pairing::open(file, code).ok())
-        .ok_or(SyncError::PairingCode)?;
+    let invitation = invitation(&folder, code)?;
     let recovery = vault.join(Joining {
         vault_id: invitation.vault,
         shared_key: Zeroizing::new(invitation.shared_key),
@@ -121,6 +120,18 @@ pub fn status(vault: &Vault) -> Result<SyncStatus> {
         pairing_waiting,
         peers: peers::list(session.conn())?,
     })
+}
+
+/// The pairing file in `folder` that `code` opens.
+fn invitation(folder: &Path, code: &str) -> Result<Invitation> {
+    let files = pairing::find(&usable(folder)?)?;
+    if files.is_empty() {
+        return Err(SyncError::NoPairingFile);
+    }
+    files
+        .iter()
+        .find_map(|file| pairing::open(file, code).ok())
+        .ok_or(SyncError::PairingCode)
 }
 
 /// This laptop's device id, starting sync under a new one if it has none yet.

@@ -21,6 +21,7 @@ pub enum Stopped {
 
 /// One other laptop.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Peer {
     pub device: String,
     pub name: String,

@@ -1,0 +1,110 @@
+//! End to end, in the real app and real WebKit: pairing two laptops through the UI. The other
+//! laptop is hearth-core on a data folder of its own, as the second app would be; both use one
+//! shared folder, as a sync tool would keep it.
+//! - The first laptop: Settings, Two laptops, the folder chosen in GTK's dialog, and the code on
+//!   screen; the other laptop joins with that code; "Sync now" then says when it was last heard
+//!   from, and the pairing file, with the shared key in it, has left the folder.
+//! - The second laptop: its first screen's "Join from your other laptop", the folder chosen, the
+//!   code typed, which of the two it is for, a passphrase; the shared entry arrives, and the Sync
+//!   screen has heard from the first laptop.
+
+mod support;
+
+use std::time::Duration;
+
+use chrono::Utc;
+use hearth_core::sync::{link, pairing};
+use hearth_core::vault::{Partner, Vault};
+use support::file_dialog::{self, Dialog};
+use support::{new_couple, sam_alone, Harness, PASS_A};
+
+const FOLDER_DIALOG: &str = "Choose the folder your sync tool shares between your laptops";
+const ALEX_HERE: &str = "willow ferry cobalt lantern";
+
+fn choose_folder(ui: &support::webdriver::Session, button: &str, folder: &std::path::Path) {
+    ui.find(button).click();
+    file_dialog::answer(ui, Dialog::Open, FOLDER_DIALOG, folder);
+}
+
+#[test]
+#[ignore = "unfinished (issue 16): GTK's folder dialog takes the typed path as a place to open, not the folder chosen"]
+fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
+    let harness = Harness::start();
+    let folder = harness.home.path().join("Sync");
+    std::fs::create_dir_all(&folder).unwrap();
+    let ui = sam_alone(&harness);
+    ui.find("#nav-settings").click();
+    ui.find("#open-sync").click();
+    choose_folder(&ui, "#sync-choose", &folder);
+    ui.wait_text("#sync-folder", |t| t.contains("Sync"));
+    ui.find("#sync-start").click();
+    let code = ui.wait_text("#pairing-code", |t| t.replace('-', "").len() == 26);
+    ui.screenshot("80-sync-pairing-code");
+
+    let other = tempfile::tempdir().unwrap();
+    let mut alex = Vault::new(other.path());
+    link::join(&mut alex, &folder, &code, Partner::B, ALEX_HERE).unwrap();
+    // The app's housekeeping sends what it holds soon after pairing starts; the other laptop
+    // reads it, and says so.
+    support::eventually(
+        "the other laptop reads this one",
+        Duration::from_secs(30),
+        || {
+            let pass = link::run(&alex, Utc::now()).unwrap();
+            pass.is_some_and(|pass| pass.segments_applied > 0)
+        },
+    );
+
+    ui.find("#sync-done").click();
+    ui.find("#sync-now").click();
+    ui.wait_text(".peer .heard", |t| {
+        t.starts_with("Last heard from the other laptop")
+    });
+    assert!(
+        pairing::find(&folder).unwrap().is_empty(),
+        "the key left the folder"
+    );
+    ui.screenshot("81-sync-heard");
+    ui.close();
+}
+
+#[test]
+#[ignore = "unfinished (issue 16): GTK's folder dialog takes the typed path as a place to open, not the folder chosen"]
+fn the_second_laptop_joins_from_its_first_screen_with_the_code_typed() {
+    let harness = Harness::start();
+    let folder = harness.home.path().join("Sync");
+    std::fs::create_dir_all(&folder).unwrap();
+    let first = tempfile::tempdir().unwrap();
+    let mut sam = new_couple(first.path());
+    sam.lock();
+    sam.unlock(Some(Partner::A), PASS_A, std::time::Instant::now())
+        .unwrap();
+    support::write_shared_entry(&sam, "Written on the first laptop");
+    let code = link::invite(&sam, &folder).unwrap();
+    link::run(&sam, Utc::now()).unwrap();
+
+    let ui = harness.open();
+    ui.find("#join-open").click();
+    choose_folder(&ui, "#join-choose", &folder);
+    ui.wait_text("#join-folder", |t| t.contains("Sync"));
+    ui.find("#join-code").type_text(&code.to_lowercase());
+    ui.find("#join-submit").click();
+    ui.find("#join-as-b").click();
+    ui.find("#join-pass").type_text(ALEX_HERE);
+    ui.find("#join-confirm").type_text(ALEX_HERE);
+    ui.find("#join-submit").click();
+    ui.wait_text("#recovery-code", |t| t.len() == 39);
+    ui.find("#recovery-ack").click();
+    ui.find("#recovery-next").click();
+    ui.find("#nav-journal").click();
+    ui.find("#nav-settings").click();
+    ui.find("#open-sync").click();
+    ui.find("#sync-now").click();
+    ui.wait_text(".peer .heard", |t| {
+        t.starts_with("Last heard from the other laptop")
+    });
+    ui.find("#nav-journal").click();
+    ui.wait_text("#entry-list", |t| t.contains("Written on the first laptop"));
+    ui.screenshot("82-sync-joined");
+    ui.close();
+}

@@ -1,0 +1,108 @@
+// Two laptops: the shared space kept on both through a folder the couple's sync tool already
+// shares. Starting here shows the one-time code the other laptop types (its own first screen has
+// "Join from your other laptop"); once paired, when the other laptop was last heard from, and why
+// reading it stopped, if it did.
+
+import { api } from '../api.js';
+import { h, errorSlot, showError, statusLine } from '../dom.js';
+import { momentText } from '../time.js';
+
+export function renderSync(app) {
+  const section = h('section', { class: 'sync', 'aria-labelledby': 'sync-title' },
+    h('h1', { id: 'sync-title', tabindex: '-1', text: 'Two laptops' }));
+  const body = h('div', { id: 'sync-body' });
+  const error = errorSlot('sync-error');
+  section.append(body, error);
+  const show = (status) => body.replaceChildren(status.folder ? pairedCard(status, show, error) : startCard(show, error));
+  api.syncStatus().then(show, (err) => showError(error, err));
+  queueMicrotask(() => section.querySelector('#sync-title').focus());
+  return section;
+}
+
+function startCard(show, error) {
+  const chosen = h('p', { id: 'sync-folder', class: 'muted', text: 'No folder chosen yet.' });
+  const start = h('button', { type: 'button', class: 'primary', id: 'sync-start', text: 'Start pairing', disabled: true });
+  const card = h('div', { class: 'card' },
+    h('h2', { text: 'Keep your shared space on both laptops' }),
+    h('p', { text: 'Choose a folder your sync tool already shares between your two laptops: Syncthing, Nextcloud, Dropbox, iCloud, or a USB stick you carry. Hearth writes only encrypted files there and opens no connection itself; your sync tool carries them.' }),
+    h('p', { text: 'Private spaces never leave the laptop they are on, and neither do passphrases.' }),
+    chosen,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'sync-choose', text: 'Choose the folder…', onclick: async () => {
+        showError(error, null);
+        try {
+          const folder = await api.chooseSyncFolder();
+          if (folder) {
+            chosen.textContent = `Folder: ${folder}`;
+            start.disabled = false;
+          }
+        } catch (err) {
+          showError(error, err);
+        }
+      } }),
+      start));
+  start.addEventListener('click', async () => {
+    showError(error, null);
+    try {
+      const pairing = await api.startSync();
+      card.replaceWith(codeCard(pairing, show, error));
+    } catch (err) {
+      showError(error, err);
+    }
+  });
+  return card;
+}
+
+// The code, large and in groups, shown only here: it never enters the folder.
+function codeCard(pairing, show, error) {
+  const card = h('div', { class: 'card pairing' },
+    h('h2', { text: 'Type this code on the other laptop' }),
+    h('p', { text: 'On the other laptop, open Hearth, choose "Join from your other laptop", choose the same shared folder, and type:' }),
+    h('p', { class: 'pairing-code', id: 'pairing-code', text: pairing.code }),
+    h('p', { class: 'muted', text: 'The code is shown only here and is not saved anywhere. Once the other laptop has joined, the pairing file leaves the folder by itself.' }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'sync-done', text: 'Done', onclick: () => refresh(show, error) })));
+  return card;
+}
+
+function pairedCard(status, show, error) {
+  const note = statusLine('sync-note');
+  const lines = [h('p', { id: 'sync-folder', text: `Syncing through ${status.folder}` })];
+  if (status.pairingWaiting) {
+    lines.push(h('p', { id: 'sync-waiting', text: 'Waiting for the other laptop to join with the code.' }));
+  }
+  for (const peer of status.peers) lines.push(peerLine(peer));
+  if (!status.peers.length && !status.pairingWaiting) {
+    lines.push(h('p', { text: 'Nothing from the other laptop yet.' }));
+  }
+  return h('div', { class: 'card' },
+    h('h2', { text: 'Your shared space is on both laptops' }),
+    ...lines, note,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'sync-now', text: 'Sync now', onclick: async () => {
+        note.textContent = 'Syncing…';
+        await refresh(show, error, api.syncNow());
+      } })));
+}
+
+function peerLine(peer) {
+  const heard = peer.lastHeard ? `Last heard from the other laptop: ${momentText(peer.lastHeard)}.` : 'Not heard from the other laptop yet.';
+  const line = h('div', { class: 'peer', 'data-device': peer.device }, h('p', { class: 'heard', text: heard }));
+  if (peer.stopped?.kind === 'quarantined') {
+    line.append(h('p', { class: 'warning', role: 'status',
+      text: `A file from the other laptop (number ${peer.stopped.seq}) was set aside and nothing from it on was used: ${peer.stopped.reason}` }));
+  } else if (peer.stopped?.kind === 'forked') {
+    line.append(h('p', { class: 'warning', role: 'status',
+      text: `The other laptop's files disagree with what this laptop already has from it (from number ${peer.stopped.seq}). Nothing more from it was used. Restoring a backup on one laptop can cause this; pair the two again to go on.` }));
+  }
+  return line;
+}
+
+async function refresh(show, error, pending = api.syncStatus()) {
+  showError(error, null);
+  try {
+    show(await pending);
+  } catch (err) {
+    showError(error, err);
+  }
+}
