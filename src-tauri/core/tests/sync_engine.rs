@@ -103,7 +103,14 @@ fn no_marker_of_any_kind_reaches_the_folder_in_plaintext() {
     .unwrap();
     a.pass();
     assert!(!segments_in(folder.path()).is_empty());
-    for marker in [&shared, &private, &"Sam".to_string()] {
+    // What the Sync screen promises: private spaces and passphrases never reach the folder.
+    for marker in [
+        &shared,
+        &private,
+        &"Sam".to_string(),
+        &PASS_A.to_string(),
+        &PASS_B.to_string(),
+    ] {
         assert!(
             files_containing(folder.path(), marker).is_empty(),
             "{marker}"
