@@ -108,13 +108,7 @@ fn settle(a: &mut Laptop, b: &mut Laptop) {
 }
 
 fn edit(laptop: &Laptop, id: i64, body: &str) {
-    journal::update(
-        laptop.session(),
-        Space::Shared,
-        id,
-        &EntryDraft::plain(body),
-    )
-    .unwrap();
+    edit_shared(laptop.session(), id, body);
 }
 
 #[test]

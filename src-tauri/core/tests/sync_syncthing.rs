@@ -107,15 +107,7 @@ fn two_laptops_converge_through_two_real_syncthing_daemons() {
     let on_b = sync_store::rows::local_of(couple.b.session().conn(), "entries", &uid)
         .unwrap()
         .unwrap();
-    let edit = |laptop: &SyncLaptop, id: i64, body: &str| {
-        journal::update(
-            laptop.session(),
-            Space::Shared,
-            id,
-            &EntryDraft::plain(body),
-        )
-        .unwrap();
-    };
+    let edit = |laptop: &SyncLaptop, id: i64, body: &str| edit_shared(laptop.session(), id, body);
     edit(&couple.a, id, "Picnic by the river, with lemonade");
     edit(&couple.b, on_b, "Picnic in the orchard");
     let revisions = |laptop: &SyncLaptop| {

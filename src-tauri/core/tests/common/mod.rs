@@ -265,3 +265,14 @@ pub fn write_shared(session: &hearth_core::vault::Session, body: &str) -> i64 {
     .unwrap()
     .id
 }
+
+/// Replaces a shared entry's text, as an autosave does.
+pub fn edit_shared(session: &hearth_core::vault::Session, id: i64, body: &str) {
+    hearth_core::journal::store::update(
+        session,
+        hearth_core::vault::Space::Shared,
+        id,
+        &hearth_core::journal::EntryDraft::plain(body),
+    )
+    .unwrap();
+}
