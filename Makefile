@@ -15,10 +15,10 @@ APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev li
 # What the tests need: WebKit's WebDriver, a virtual display, a session bus, a real
 # notification server for the reminder tests, libfaketime for a test that needs a late evening,
 # the install test's validators (desktop-file-validate, appstreamcli) and rpm, and two Syncthing
-# daemons for the sync tests.
+# daemons for the sync tests, with strace to show that only Syncthing opens a connection.
 APT_TEST := webkit2gtk-driver xvfb xauth xdotool dbus-daemon dbus-bin python3-dbusmock dunst \
             python3-dateutil python3-icalendar tzdata faketime \
-            desktop-file-utils appstream rpm syncthing
+            desktop-file-utils appstream rpm syncthing strace
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -8,7 +8,8 @@
 //!   may be only reading);
 //! - once sync is set up, it runs a sync pass at each wake: after every vault command (a change
 //!   goes out at once), when the sync folder's watch sees a file arrive, and at least every minute
-//!   (a watch misses changes on network file systems).
+//!   (a watch misses changes on network file systems); when a pass wrote in what the other laptop
+//!   sent, it tells the UI through the `shared-changed` event.
 //!
 //! One thread rather than work at each key press, or a thread per delete. It sleeps until the
 //! soonest of those can be due (auto-lock, an erase, a check's verdict), and every vault command
@@ -30,6 +31,8 @@ use crate::sync_watch::FolderWatch;
 
 pub const LOCKED_EVENT: &str = "vault-locked";
 pub const DAMAGED_EVENT: &str = "vault-damaged";
+/// What the other laptop sent was written in: a screen showing the shared space reads it again.
+pub const SHARED_CHANGED_EVENT: &str = "shared-changed";
 /// How often it looks while the full check that follows an unlock still runs (about a second at
 /// 100,000 entries), so damage is told soon.
 const WHILE_CHECKING: Duration = Duration::from_secs(1);
@@ -136,7 +139,12 @@ fn sync_pass<R: Runtime>(app: &AppHandle<R>, watch: &mut FolderWatch) {
     watch.follow(mailbox.folder(), move || {
         waker.state::<AppState>().housekeeping.wake();
     });
-    let _ = link::run(&vault, Utc::now());
+    let applied = link::run(&vault, Utc::now())
+        .is_ok_and(|pass| pass.is_some_and(|pass| pass.segments_applied > 0));
+    drop(vault);
+    if applied {
+        let _ = app.emit(SHARED_CHANGED_EVENT, ());
+    }
 }
 
 #[cfg(test)]

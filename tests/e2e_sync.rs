@@ -15,19 +15,12 @@ use std::time::Duration;
 use chrono::Utc;
 use hearth_core::sync::{link, pairing};
 use hearth_core::vault::{Partner, Vault};
-use support::file_dialog::{self, Dialog};
+use support::sync_ui::{choose_folder, join, sync_until_heard};
 use support::{new_couple, sam_alone, Harness, PASS_A};
 
-const FOLDER_DIALOG: &str = "Choose the folder your sync tool shares between your laptops";
 const ALEX_HERE: &str = "willow ferry cobalt lantern";
 
-fn choose_folder(ui: &support::webdriver::Session, button: &str, folder: &std::path::Path) {
-    ui.find(button).click();
-    file_dialog::answer(ui, Dialog::Open, FOLDER_DIALOG, folder);
-}
-
 #[test]
-#[ignore = "unfinished (issue 16): GTK's folder dialog takes the typed path as a place to open, not the folder chosen"]
 fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
     let harness = Harness::start();
     let folder = harness.home.path().join("Sync");
@@ -35,8 +28,7 @@ fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
     let ui = sam_alone(&harness);
     ui.find("#nav-settings").click();
     ui.find("#open-sync").click();
-    choose_folder(&ui, "#sync-choose", &folder);
-    ui.wait_text("#sync-folder", |t| t.contains("Sync"));
+    choose_folder(&ui, "#sync-choose", "#sync-folder", &folder);
     ui.find("#sync-start").click();
     let code = ui.wait_text("#pairing-code", |t| t.replace('-', "").len() == 26);
     ui.screenshot("80-sync-pairing-code");
@@ -56,10 +48,8 @@ fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
     );
 
     ui.find("#sync-done").click();
-    ui.find("#sync-now").click();
-    ui.wait_text(".peer .heard", |t| {
-        t.starts_with("Last heard from the other laptop")
-    });
+    // The other laptop said whose it is when it joined: Alex's.
+    sync_until_heard(&ui, "Alex's laptop");
     assert!(
         pairing::find(&folder).unwrap().is_empty(),
         "the key left the folder"
@@ -69,7 +59,6 @@ fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
 }
 
 #[test]
-#[ignore = "unfinished (issue 16): GTK's folder dialog takes the typed path as a place to open, not the folder chosen"]
 fn the_second_laptop_joins_from_its_first_screen_with_the_code_typed() {
     let harness = Harness::start();
     let folder = harness.home.path().join("Sync");
@@ -84,25 +73,11 @@ fn the_second_laptop_joins_from_its_first_screen_with_the_code_typed() {
     link::run(&sam, Utc::now()).unwrap();
 
     let ui = harness.open();
-    ui.find("#join-open").click();
-    choose_folder(&ui, "#join-choose", &folder);
-    ui.wait_text("#join-folder", |t| t.contains("Sync"));
-    ui.find("#join-code").type_text(&code.to_lowercase());
-    ui.find("#join-submit").click();
-    ui.find("#join-as-b").click();
-    ui.find("#join-pass").type_text(ALEX_HERE);
-    ui.find("#join-confirm").type_text(ALEX_HERE);
-    ui.find("#join-submit").click();
-    ui.wait_text("#recovery-code", |t| t.len() == 39);
-    ui.find("#recovery-ack").click();
-    ui.find("#recovery-next").click();
+    join(&ui, &folder, &code, "b", ALEX_HERE);
     ui.find("#nav-journal").click();
     ui.find("#nav-settings").click();
     ui.find("#open-sync").click();
-    ui.find("#sync-now").click();
-    ui.wait_text(".peer .heard", |t| {
-        t.starts_with("Last heard from the other laptop")
-    });
+    sync_until_heard(&ui, "Sam's laptop");
     ui.find("#nav-journal").click();
     ui.wait_text("#entry-list", |t| t.contains("Written on the first laptop"));
     ui.screenshot("82-sync-joined");

@@ -143,6 +143,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         sync::read_pairing,
         sync::join_sync,
         sync::sync_now,
+        sync::entry_revisions,
     ]
 }
 

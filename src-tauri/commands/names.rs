@@ -164,6 +164,7 @@ pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
             "read_pairing",
             "join_sync",
             "sync_now",
+            "entry_revisions",
         ],
     ),
 ];

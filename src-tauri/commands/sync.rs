@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use hearth_core::sync::link::{self, SyncStatus};
+use hearth_core::sync::revisions::{self, Revision};
 use hearth_core::vault::{Partner, Status};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
@@ -42,11 +43,16 @@ pub async fn choose_sync_folder<R: Runtime>(app: AppHandle<R>) -> CommandResult<
     if app.try_state::<tauri_plugin_dialog::Dialog<R>>().is_none() {
         return Err(CommandError::unavailable("Choosing a folder"));
     }
-    let picked = app
+    // In the home folder, where sync tools keep theirs (~/Sync, ~/Dropbox, ~/Nextcloud). Left to
+    // itself GTK opens on "Recent", which lists files, not folders, so nothing there can be chosen.
+    let mut dialog = app
         .dialog()
         .file()
-        .set_title("Choose the folder your sync tool shares between your laptops")
-        .blocking_pick_folder();
+        .set_title("Choose the folder your sync tool shares between your laptops");
+    if let Ok(home) = app.path().home_dir() {
+        dialog = dialog.set_directory(home);
+    }
+    let picked = dialog.blocking_pick_folder();
     let Some(picked) = picked else {
         return Ok(None);
     };
@@ -111,6 +117,12 @@ pub async fn sync_now<R: Runtime>(app: AppHandle<R>) -> CommandResult<SyncStatus
         link::status(vault)
     })
     .await
+}
+
+/// The shared entries' versions that lost to an edit made at once on the other laptop.
+#[tauri::command]
+pub async fn entry_revisions<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Revision>> {
+    on_vault(app, |vault| revisions::of_entries(vault)).await
 }
 
 fn chosen<R: Runtime>(app: &AppHandle<R>) -> CommandResult<PathBuf> {

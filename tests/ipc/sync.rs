@@ -66,4 +66,37 @@ fn a_second_laptop_joins_with_the_code_and_receives_the_shared_space() {
     let status = a.ok("sync_now", json!({}));
     assert_eq!(status["pairingWaiting"], json!(false), "{status}");
     assert!(status["peers"][0]["lastHeard"].is_string(), "{status}");
+    assert_eq!(
+        status["peers"][0]["owner"],
+        json!("b"),
+        "B said it is Alex's"
+    );
+    assert_eq!(a.ok("entry_revisions", json!({})), json!([]));
+
+    // Both edit the entry before either hears of the other: B's later text wins on both, and
+    // A's is kept as a revision, said to be Sam's.
+    let edit = |laptop: &crate::support::ipc::TestApp, id: &serde_json::Value, body: &str| {
+        laptop.ok(
+            "update_entry",
+            json!({ "space": { "space": "shared" }, "id": id,
+                "draft": { "body": body, "date": today } }),
+        );
+    };
+    let on_b = page["entries"][0]["id"].clone();
+    let on_a = a.ok("list_entries", json!({ "filter": {} }))["entries"][0]["id"].clone();
+    edit(&a, &on_a, "our lighthouse walk, in the fog");
+    a.ok("sync_now", json!({}));
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    edit(&b, &on_b, "our lighthouse walk at dawn");
+    b.ok("sync_now", json!({}));
+    a.ok("sync_now", json!({}));
+    for (laptop, id) in [(&a, &on_a), (&b, &on_b)] {
+        let kept = laptop.ok("entry_revisions", json!({}));
+        assert_eq!(
+            kept,
+            json!([{ "row": id, "field": "body", "by": "a",
+                "writtenAt": kept[0]["writtenAt"], "value": "our lighthouse walk, in the fog" }])
+        );
+        assert!(kept[0]["writtenAt"].is_string());
+    }
 }

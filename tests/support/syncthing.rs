@@ -39,6 +39,26 @@ impl SyncthingPair {
         SyncthingPair { a, b }
     }
 
+    /// Freezes both daemons (SIGSTOP), as two laptops apart would be: nothing crosses until
+    /// [`SyncthingPair::resume`].
+    pub fn pause(&self) {
+        self.signal("-STOP");
+    }
+
+    pub fn resume(&self) {
+        self.signal("-CONT");
+    }
+
+    fn signal(&self, signal: &str) {
+        for pid in [self.a.pid(), self.b.pid()].into_iter().flatten() {
+            let status = Command::new("kill")
+                .args([signal, &pid.to_string()])
+                .status()
+                .unwrap();
+            assert!(status.success(), "kill {signal} {pid}");
+        }
+    }
+
     /// Whether the two daemons are connected, by their logs.
     pub fn wait_connected(&self, within: Duration) {
         let started = Instant::now();

@@ -144,6 +144,7 @@ export const api = {
   readPairing: (code) => call('read_pairing', { code }),
   joinSync: (code, partner, passphrase) => call('join_sync', { code, partner, passphrase }),
   syncNow: () => call('sync_now'),
+  entryRevisions: () => call('entry_revisions'),
   getAutostart: () => call('get_autostart'),
   setAutostart: (enabled) => call('set_autostart', { enabled }),
 };
@@ -169,6 +170,11 @@ export function onOpenReminders(handler) {
 // The tray paused or resumed the reminders. Heard while `signal` (a screen's) is live.
 export function onRemindersChanged(signal, handler) {
   return listenWhile(signal, 'reminders-changed', handler);
+}
+
+// What the other laptop sent was written into the shared space. Heard while `signal` is live.
+export function onSharedChanged(signal, handler) {
+  return listenWhile(signal, 'shared-changed', handler);
 }
 
 async function listenWhile(signal, event, handler) {

@@ -101,12 +101,15 @@ fn no_marker_of_any_kind_reaches_the_folder_in_plaintext() {
         &EntryDraft::plain(&private),
     )
     .unwrap();
+    let reminder = common::sync::sunday_tea(a.session());
     a.pass();
     assert!(!segments_in(folder.path()).is_empty());
-    // What the Sync screen promises: private spaces and passphrases never reach the folder.
+    // What the Sync screen and the README promise: nothing readable reaches the folder, and
+    // private spaces and passphrases never do at all.
     for marker in [
         &shared,
         &private,
+        &reminder,
         &"Sam".to_string(),
         &PASS_A.to_string(),
         &PASS_B.to_string(),

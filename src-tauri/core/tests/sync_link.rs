@@ -7,7 +7,7 @@ mod common;
 
 use chrono::Utc;
 use common::*;
-use hearth_core::sync::{link, pairing, SyncError};
+use hearth_core::sync::{link, pairing, revisions, SyncError};
 use hearth_core::vault::{Partner, Vault, VaultError};
 
 const B_PASSPHRASE: &str = "willow ferry cobalt lantern";
@@ -55,6 +55,9 @@ fn the_second_laptop_joins_with_the_code_and_the_two_sync() {
     assert!(!status.pairing_waiting);
     assert_eq!(status.peers.len(), 1);
     assert!(status.peers[0].last_heard.is_some());
+    // B said whose laptop is which: each names the other by its owner.
+    assert_eq!(status.peers[0].owner, Some(Partner::B));
+    assert_eq!(link::status(&b).unwrap().peers[0].owner, Some(Partner::A));
 
     // This laptop is B's: B's own passphrase opens it, Sam's does not.
     let now = std::time::Instant::now();
@@ -102,4 +105,53 @@ fn a_wrong_code_or_an_empty_folder_makes_nothing() {
         0,
         "nothing made"
     );
+}
+
+#[test]
+fn an_entry_both_edit_at_once_keeps_the_losing_text_as_a_revision_with_its_author() {
+    let (dir_a, dir_b, folder) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let a = laptop_a(dir_a.path());
+    let on_a = write_shared(a.session().unwrap(), "Our walk by the river");
+    let code = link::invite(&a, folder.path()).unwrap();
+    link::run(&a, Utc::now()).unwrap();
+    let mut b = Vault::with_kdf(dir_b.path(), FAST_KDF);
+    link::join(&mut b, folder.path(), &code, Partner::B, B_PASSPHRASE).unwrap();
+    link::run(&b, Utc::now()).unwrap();
+    link::run(&a, Utc::now()).unwrap();
+    let on_b: i64 = b
+        .session()
+        .unwrap()
+        .conn()
+        .query_row("SELECT id FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert!(revisions::of_entries(&a).unwrap().is_empty());
+
+    // Both edit before either hears of the other's edit; B's comes second and wins.
+    edit_shared(a.session().unwrap(), on_a, "Sam: the river, and the heron");
+    link::run(&a, Utc::now()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    edit_shared(b.session().unwrap(), on_b, "Alex: the river, in the rain");
+    link::run(&b, Utc::now()).unwrap();
+    link::run(&a, Utc::now()).unwrap();
+
+    for (vault, id) in [(&a, on_a), (&b, on_b)] {
+        let body: String = vault
+            .session()
+            .unwrap()
+            .conn()
+            .query_row("SELECT body FROM entries WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap();
+        assert_eq!(body, "Alex: the river, in the rain");
+        let kept = revisions::of_entries(vault).unwrap();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(kept[0].row, id);
+        assert_eq!(kept[0].field, "body");
+        assert_eq!(kept[0].by, Some(Partner::A), "Sam's laptop wrote it");
+        assert_eq!(kept[0].value, "Sam: the river, and the heron");
+        assert!(kept[0].written_at.is_some());
+    }
 }

@@ -416,7 +416,12 @@ fn schema_step_nine_keeps_every_row_and_marks_nothing_until_sync_is_on() {
          INSERT INTO entries (created_at, body) VALUES ('2026-11-01T08:00:00Z', 'Kept across step nine');",
     )
     .unwrap();
-    assert_eq!(migrations::migrate(&mut conn, file, SHARED).unwrap(), 9);
+    // Steps nine (sync) and ten (whose laptop is which) together, as a vault from before sync
+    // takes them.
+    assert_eq!(
+        migrations::migrate(&mut conn, file, SHARED).unwrap(),
+        migrations::latest(SHARED)
+    );
     conn.execute("UPDATE entries SET body = 'Edited after step nine'", [])
         .unwrap();
     let marked: i64 = conn
@@ -434,4 +439,17 @@ fn schema_step_nine_keeps_every_row_and_marks_nothing_until_sync_is_on() {
         .query_row("SELECT count(*) FROM sync_dirty", [], |r| r.get(0))
         .unwrap();
     assert_eq!(marked, 1, "with sync on, a change is marked");
+    conn.execute(
+        "INSERT INTO laptops VALUES ('0123456789abcdef0123456789abcdef', 'b')",
+        [],
+    )
+    .unwrap();
+    let marked: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sync_dirty WHERE tbl = 'laptops'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(marked, 1, "whose laptop is which travels too");
 }

@@ -7,6 +7,7 @@
 // The screen's parts live in journal/: spaces (names and keys), filters (tabs, search, menus),
 // list, entry-card, editor, and private (opening a private space while sitting together).
 
+import { onSharedChanged } from '../api.js';
 import { h, errorSlot, lockMark } from '../dom.js';
 import { unlockedPartners, sittingTogether } from '../people.js';
 import { entryEditor } from './journal/editor.js';
@@ -42,5 +43,9 @@ export function renderJournal(app) {
     view.editor.element, jointNote, filters.tabs, filters.row, view.error, entries.element);
   if (app.params?.newEntry) view.editor.open(null, app.params.newEntry);
   entries.reload();
+  // What the other laptop sent shows at once, unless an entry is open in the editor.
+  onSharedChanged(app.signal, () => {
+    if (view.editor.element.hidden) entries.reload();
+  });
   return section;
 }

@@ -5,7 +5,7 @@
 // The screen's parts live in reminders/: status (next, pause, snooze), editor (with
 // repeat-picker), together-times, and delivery.
 
-import { api, onRemindersChanged } from '../api.js';
+import { api, onRemindersChanged, onSharedChanged } from '../api.js';
 import { h, changeThenRefresh, confirmInPlace, errorSlot, showError } from '../dom.js';
 import { momentText } from '../time.js';
 import { deliveryCard } from './reminders/delivery.js';
@@ -42,6 +42,7 @@ export function renderReminders(app) {
   }
   refresh();
   onRemindersChanged(app.signal, () => status.load());
+  onSharedChanged(app.signal, () => refresh());
   return h('section', { 'aria-labelledby': 'reminders-title' },
     h('div', { class: 'title-row' },
       h('h1', { id: 'reminders-title', text: 'Reminders' }),

@@ -3,8 +3,9 @@
 // "Join from your other laptop"); once paired, when the other laptop was last heard from, and why
 // reading it stopped, if it did.
 
-import { api } from '../api.js';
+import { api, onSharedChanged } from '../api.js';
 import { h, errorSlot, showError, statusLine } from '../dom.js';
+import { nameOf } from '../people.js';
 import { momentText } from '../time.js';
 
 export function renderSync(app) {
@@ -13,8 +14,12 @@ export function renderSync(app) {
   const body = h('div', { id: 'sync-body' });
   const error = errorSlot('sync-error');
   section.append(body, error);
-  const show = (status) => body.replaceChildren(status.folder ? pairedCard(status, show, error) : startCard(show, error));
+  const show = (status) => body.replaceChildren(status.folder ? pairedCard(app, status, show, error) : startCard(show, error));
   api.syncStatus().then(show, (err) => showError(error, err));
+  // A pairing code on screen stays until Done; anything else shows what was just heard.
+  onSharedChanged(app.signal, () => {
+    if (!body.querySelector('#pairing-code')) refresh(show, error);
+  });
   queueMicrotask(() => section.querySelector('#sync-title').focus());
   return section;
 }
@@ -65,13 +70,13 @@ function codeCard(pairing, show, error) {
   return card;
 }
 
-function pairedCard(status, show, error) {
+function pairedCard(app, status, show, error) {
   const note = statusLine('sync-note');
   const lines = [h('p', { id: 'sync-folder', text: `Syncing through ${status.folder}` })];
   if (status.pairingWaiting) {
     lines.push(h('p', { id: 'sync-waiting', text: 'Waiting for the other laptop to join with the code.' }));
   }
-  for (const peer of status.peers) lines.push(peerLine(peer));
+  for (const peer of status.peers) lines.push(peerLine(app, peer));
   if (!status.peers.length && !status.pairingWaiting) {
     lines.push(h('p', { text: 'Nothing from the other laptop yet.' }));
   }
@@ -85,15 +90,17 @@ function pairedCard(status, show, error) {
       } })));
 }
 
-function peerLine(peer) {
-  const heard = peer.lastHeard ? `Last heard from the other laptop: ${momentText(peer.lastHeard)}.` : 'Not heard from the other laptop yet.';
+// The other laptop, by its owner's name once the joining laptop has said whose is which.
+function peerLine(app, peer) {
+  const laptop = peer.owner ? `${nameOf(app.status, peer.owner)}'s laptop` : 'the other laptop';
+  const heard = peer.lastHeard ? `Last heard from ${laptop}: ${momentText(peer.lastHeard)}.` : `Not heard from ${laptop} yet.`;
   const line = h('div', { class: 'peer', 'data-device': peer.device }, h('p', { class: 'heard', text: heard }));
   if (peer.stopped?.kind === 'quarantined') {
     line.append(h('p', { class: 'warning', role: 'status',
-      text: `A file from the other laptop (number ${peer.stopped.seq}) was set aside and nothing from it on was used: ${peer.stopped.reason}` }));
+      text: `A file from ${laptop} (number ${peer.stopped.seq}) was set aside and nothing from it on was used: ${peer.stopped.reason}` }));
   } else if (peer.stopped?.kind === 'forked') {
     line.append(h('p', { class: 'warning', role: 'status',
-      text: `The other laptop's files disagree with what this laptop already has from it (from number ${peer.stopped.seq}). Nothing more from it was used. Restoring a backup on one laptop can cause this; pair the two again to go on.` }));
+      text: `The files from ${laptop} disagree with what this laptop already has from it (from number ${peer.stopped.seq}). Nothing more from it was used. Restoring a backup on one laptop can cause this; pair the two again to go on.` }));
   }
   return line;
 }

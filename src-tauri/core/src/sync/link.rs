@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 use super::engine::{self, Pass};
 use super::mailbox::Mailbox;
 use super::pairing::{self, Invitation};
-use super::store::{self, peers, state};
+use super::store::{self, laptops, peers, state};
 use super::{DeviceId, Result, SegmentKey, SyncError};
 use crate::vault::{partners, settings, Joining, Partner, Vault};
 
@@ -74,7 +74,12 @@ pub fn join(
         who,
         passphrase,
     })?;
-    this_device(vault)?;
+    let here = this_device(vault)?;
+    let conn = vault.session()?.conn();
+    laptops::record(conn, here, who)?;
+    if let Some(inviting) = DeviceId::parse(&invitation.from) {
+        laptops::record(conn, inviting, who.other())?;
+    }
     settings::write_value(vault.session()?, FOLDER_SETTING, &folder.to_string_lossy())?;
     Ok(recovery)
 }

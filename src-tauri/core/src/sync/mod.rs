@@ -19,6 +19,7 @@
 //! - [`names`]: the mailbox's file names, and which files a reader skips;
 //! - [`link`]: this laptop's link to the mailbox: inviting, joining, a pass, what the screen shows;
 //! - [`pairing`]: the second laptop joins through a file sealed under a one-time code;
+//! - [`revisions`]: what a concurrent edit on the other laptop replaced, kept and shown;
 //! - [`tables`]: which tables of the shared space travel, and how both laptops know a row;
 //! - [`store`]: the shared vault's side: this laptop's changes as operations, and the other's
 //!   written in;
@@ -35,6 +36,7 @@ pub mod merge;
 pub mod names;
 pub mod ops;
 pub mod pairing;
+pub mod revisions;
 pub mod store;
 pub mod tables;
 

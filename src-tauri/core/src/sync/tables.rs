@@ -54,7 +54,8 @@ const fn linked(name: &'static str, links: &'static [Link]) -> Synced {
     }
 }
 
-/// Every synced table, each with capture triggers in `migrations/shared/0009_sync.sql`.
+/// Every synced table, each with capture triggers in `migrations/shared/0009_sync.sql` (or, for a
+/// table added later, in the migration that made it).
 pub const SYNCED: &[Synced] = &[
     natural("partners", &["id"]),
     natural("consent", &["partner"]),
@@ -94,6 +95,7 @@ pub const SYNCED: &[Synced] = &[
     ),
     numbered("date_plans"),
     numbered("milestones"),
+    natural("laptops", &["device"]),
 ];
 
 /// Shared tables that do not travel, and why.

@@ -86,6 +86,7 @@ pub const SHARED: &[Migration] = &[
         "sync between two laptops: changed rows, versions, uids, deletions",
         sql!("shared/0009_sync.sql"),
     ),
+    step(10, "whose laptop is which", sql!("shared/0010_laptops.sql")),
 ];
 
 pub const PRIVATE: &[Migration] = &[

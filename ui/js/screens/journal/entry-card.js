@@ -3,7 +3,8 @@
 // deleting from a private space asks for its owner's passphrase at that moment; alone, the owner
 // is at the keyboard already.
 //
-// `view` is what the journal screen lends its cards: { app, here, together, error, editor, reload }.
+// `view` is what the journal screen lends its cards: { app, here, together, error, editor, reload,
+// revisions }.
 
 import { api } from '../../api.js';
 import { h, confirmInPlace, confirmWithPassphrase, lockMark, showError } from '../../dom.js';
@@ -22,7 +23,7 @@ export function entryCard(view, entry, snippet) {
   const card = h('article', { class: 'card entry', 'data-entry': `${spaceKey(entry.space)}:${entry.id}` },
     entry.title ? h('h2', { class: 'entry-title', text: entry.title }) : null,
     h('p', { class: 'hint' }, isPrivate ? lockMark() : null, meta),
-    entryBody(entry, snippet), actions);
+    entryBody(entry, snippet), revisionNote(view, entry), actions);
   const ask = (question, { action, idPrefix, confirmId, run }) => () => confirmThen(view, entry, actions,
     { question, action, idPrefix, confirmId, run });
   actions.append(
@@ -49,6 +50,27 @@ function entryBody(entry, snippet) {
   }
   const text = entry.body.length > PREVIEW_CHARS ? `${entry.body.slice(0, PREVIEW_CHARS)}…` : entry.body;
   return h('p', { class: 'entry-body', text });
+}
+
+// A shared entry both laptops edited at once: the later edit shows, and what it replaced is one
+// click (or Enter) away, named by whose laptop wrote it. Nothing the other wrote is hidden for good.
+function revisionNote(view, entry) {
+  if (entry.space.space !== 'shared') return null;
+  const kept = (view.revisions || []).filter((revision) => revision.row === entry.id);
+  if (!kept.length) return null;
+  const authors = [...new Set(kept.map((revision) => revision.by))];
+  const whose = authors.length === 1 && authors[0] ? `${nameOf(view.app.status, authors[0])}'s version` : 'the other versions';
+  return h('details', { class: 'revision', id: `revision-${entry.id}` },
+    h('summary', { text: `You both edited this: see ${whose}` }),
+    ...kept.map((revision) => h('p', { class: 'revision-text', text: revisionText(revision) })));
+}
+
+const REVISED_FIELDS = { title: 'Title', entry_date: 'Date', mood: 'Mood', tags: 'Tags' };
+
+function revisionText(revision) {
+  const value = typeof revision.value === 'string' ? revision.value : JSON.stringify(revision.value);
+  if (revision.field === 'body') return value;
+  return `${REVISED_FIELDS[revision.field] || revision.field}: ${value}`;
 }
 
 // "Are you sure?" in the card's row of actions; from a private space while the two sit together,

@@ -56,6 +56,8 @@ export function entryList(view, filters, spaces) {
     await closed();
     cursor = null;
     list.replaceChildren();
+    // What an edit made at once on the other laptop replaced; none unless the two laptops sync.
+    view.revisions = await api.entryRevisions().catch(() => []);
     await loadPage();
     filters.refreshChoices();
   }

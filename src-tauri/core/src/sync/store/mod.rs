@@ -1,12 +1,14 @@
 //! The shared vault's side of sync: which rows changed here ([`send`]), writing what the other
 //! laptop sent ([`apply`]), every version of every field ([`versions`]), rows as fields under the
-//! uids both laptops share ([`rows`]), and this laptop's device id and clock ([`state`]).
+//! uids both laptops share ([`rows`]), this laptop's device id and clock ([`state`]), and whose
+//! laptop is which ([`laptops`]).
 //!
 //! Sending must come before writing what was received, or a change made here would be compared
 //! with values it never saw; [`apply`] therefore takes this laptop's changes first and hands them
 //! back to be sent.
 
 pub mod apply;
+pub mod laptops;
 pub mod outbox;
 pub mod peers;
 pub mod rows;

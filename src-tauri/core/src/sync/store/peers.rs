@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::sync::mailbox::Cursor;
 use crate::sync::{DeviceId, Result};
+use crate::vault::Partner;
 
 /// Why reading a laptop's segments stopped, as the Sync screen shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -24,7 +25,8 @@ pub enum Stopped {
 #[serde(rename_all = "camelCase")]
 pub struct Peer {
     pub device: String,
-    pub name: String,
+    /// Whose laptop it is, once the joining laptop has said (see [`super::laptops`]).
+    pub owner: Option<Partner>,
     /// How many of its segments this laptop has applied.
     pub applied: u64,
     pub last_heard: Option<DateTime<Utc>>,
@@ -34,13 +36,17 @@ pub struct Peer {
 /// Every laptop this one has read from or been paired with.
 pub fn list(conn: &Connection) -> Result<Vec<Peer>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT device, name, next_seq, last_heard, stopped FROM sync_peers ORDER BY device",
+        "SELECT p.device, l.partner, p.next_seq, p.last_heard, p.stopped
+         FROM sync_peers p LEFT JOIN laptops l ON l.device = p.device ORDER BY p.device",
     )?;
     let rows = stmt.query_map([], |row| {
         let stopped: Option<String> = row.get(4)?;
         Ok(Peer {
             device: row.get(0)?,
-            name: row.get(1)?,
+            owner: row
+                .get::<_, Option<String>>(1)?
+                .as_deref()
+                .and_then(Partner::parse),
             applied: from_sql(row.get(2)?).saturating_sub(1),
             last_heard: row.get(3)?,
             stopped: stopped.and_then(|text| serde_json::from_str(&text).ok()),
