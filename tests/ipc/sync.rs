@@ -1,7 +1,8 @@
 //! Two laptops through commands: A starts pairing in a folder, B opens the pairing file with the
 //! code and joins as Alex, and a shared entry written on A reaches B's journal with "Sync now". A
 //! wrong code opens nothing; no folder chosen is said in plain words; the folder dialog is the
-//! only way to name a folder.
+//! only way to name a folder. Each laptop then knows the other by its owner, and an entry both
+//! edit while apart keeps the losing text as a revision, said to be Sam's.
 
 use chrono::Local;
 use serde_json::json;
@@ -84,10 +85,15 @@ fn a_second_laptop_joins_with_the_code_and_receives_the_shared_space() {
     };
     let on_b = page["entries"][0]["id"].clone();
     let on_a = a.ok("list_entries", json!({ "filter": {} }))["entries"][0]["id"].clone();
+    // Apart: the folder is gone for a while, as a USB stick unplugged, so that neither laptop's
+    // own passes (each command wakes them) can carry one edit across before the other is made.
+    let away = folder.path().with_extension("away");
+    std::fs::rename(folder.path(), &away).unwrap();
     edit(&a, &on_a, "our lighthouse walk, in the fog");
-    a.ok("sync_now", json!({}));
     std::thread::sleep(std::time::Duration::from_millis(5));
     edit(&b, &on_b, "our lighthouse walk at dawn");
+    std::fs::rename(&away, folder.path()).unwrap();
+    a.ok("sync_now", json!({}));
     b.ok("sync_now", json!({}));
     a.ok("sync_now", json!({}));
     for (laptop, id) in [(&a, &on_a), (&b, &on_b)] {

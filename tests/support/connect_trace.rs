@@ -2,9 +2,12 @@
 //! connections they open while a test goes on. A connect() to an IPv4 or IPv6 address is a
 //! network connection; one to a Unix socket (D-Bus, the X server) is not.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
+
+use super::sockets::process_tree;
 
 /// A running strace, attached until [`ConnectTrace::finish`].
 pub struct ConnectTrace {
@@ -58,40 +61,20 @@ impl ConnectTrace {
     }
 }
 
-/// The network connections among traced lines.
-pub fn network(lines: &[String]) -> Vec<&String> {
+/// The network connections among traced lines: connect() calls to an IPv4 or IPv6 address,
+/// except to a port in `own_ports`, which the traced processes listen on themselves. (Under
+/// WebDriver, WebKit's automation server listens on loopback in the app, and its web process
+/// connects to it; a person's Hearth has no such server.)
+pub fn network<'a>(lines: &'a [String], own_ports: &HashSet<u16>) -> Vec<&'a String> {
     lines
         .iter()
         .filter(|line| line.contains("sa_family=AF_INET"))
+        .filter(|line| !port_of(line).is_some_and(|port| own_ports.contains(&port)))
         .collect()
 }
 
-/// `pid` and every process below it, by the parent each names in /proc.
-fn process_tree(pid: u32) -> Vec<u32> {
-    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter_map(|child| Some((child, parent_of(child)?)))
-        .collect();
-    let mut tree = vec![pid];
-    let mut index = 0;
-    while index < tree.len() {
-        let parent = tree[index];
-        tree.extend(
-            parents
-                .iter()
-                .filter(|(_, p)| *p == parent)
-                .map(|(c, _)| *c),
-        );
-        index += 1;
-    }
-    tree
-}
-
-fn parent_of(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // "pid (comm) state ppid ...": the name may hold spaces and parentheses, so read after the last ")".
-    let after = &stat[stat.rfind(')')? + 1..];
-    after.split_whitespace().nth(1)?.parse().ok()
+/// The port a traced connect() went to, as strace writes it (`sin_port=htons(N)`).
+fn port_of(line: &str) -> Option<u16> {
+    let after = line.split("_port=htons(").nth(1)?;
+    after.split(')').next()?.parse().ok()
 }

@@ -9,6 +9,7 @@ use std::net::IpAddr;
 pub struct InetSocket {
     pub table: &'static str,
     pub local: IpAddr,
+    pub local_port: u16,
     pub remote: IpAddr,
 }
 
@@ -84,12 +85,27 @@ pub fn inet_sockets(pids: &[u32]) -> Vec<InetSocket> {
                     Some(InetSocket {
                         table,
                         local: address(fields.get(1)?)?,
+                        local_port: port(fields.get(1)?)?,
                         remote: address(fields.get(2)?)?,
                     })
                 })
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The TCP ports the processes listen on.
+pub fn listening_ports(pids: &[u32]) -> HashSet<u16> {
+    inet_sockets(pids)
+        .into_iter()
+        .filter(|socket| socket.table.starts_with("tcp") && socket.remote.is_unspecified())
+        .map(|socket| socket.local_port)
+        .collect()
+}
+
+/// The port of an address as /proc/net writes it (`ADDRESS:PORT`, the port in hex).
+fn port(field: &str) -> Option<u16> {
+    u16::from_str_radix(field.split(':').nth(1)?, 16).ok()
 }
 
 /// An address as /proc/net writes it: hex, in the kernel's byte order per 32-bit word.

@@ -75,16 +75,6 @@ pub fn wait_for(display: &str, title: &str) -> String {
     }
 }
 
-/// Whether a window titled exactly `title` shows on `display` now.
-pub fn is_shown(display: &str, title: &str) -> bool {
-    let found = Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
-        .env("DISPLAY", display)
-        .output()
-        .expect("xdotool (make test installs it)");
-    !String::from_utf8_lossy(&found.stdout).trim().is_empty()
-}
-
 /// Gives the keyboard focus to the window titled `title`, once it shows.
 pub fn focus(display: &str, title: &str) {
     let window = wait_for(display, title);
