@@ -90,7 +90,7 @@ fn a_second_laptop_joins_with_the_code_and_receives_the_shared_space() {
     let away = folder.path().with_extension("away");
     std::fs::rename(folder.path(), &away).unwrap();
     edit(&a, &on_a, "our lighthouse walk, in the fog");
-    std::thread::sleep(std::time::Duration::from_millis(5));
+    std::thread::sleep(std::time::Duration::from_millis(300));
     edit(&b, &on_b, "our lighthouse walk at dawn");
     std::fs::rename(&away, folder.path()).unwrap();
     a.ok("sync_now", json!({}));

@@ -7,6 +7,7 @@ mod common;
 
 use chrono::Utc;
 use common::*;
+use hearth_core::sync::store::outbox;
 use hearth_core::sync::{link, pairing, revisions, SyncError};
 use hearth_core::vault::{Partner, Vault, VaultError};
 
@@ -154,4 +155,36 @@ fn an_entry_both_edit_at_once_keeps_the_losing_text_as_a_revision_with_its_autho
         assert_eq!(kept[0].value, "Sam: the river, and the heron");
         assert!(kept[0].written_at.is_some());
     }
+}
+
+#[test]
+fn an_edit_made_while_the_folder_is_away_is_stamped_when_it_is_made() {
+    let (dir_a, folder) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = laptop_a(dir_a.path());
+    let id = write_shared(a.session().unwrap(), "Before the stick was unplugged");
+    link::invite(&a, folder.path()).unwrap();
+    link::run(&a, Utc::now()).unwrap();
+    let away = folder.path().with_extension("away");
+    std::fs::rename(folder.path(), &away).unwrap();
+
+    edit_shared(a.session().unwrap(), id, "Written while it was away");
+    let made = Utc::now();
+    assert!(matches!(
+        link::run(&a, made),
+        Err(SyncError::FolderMissing(_))
+    ));
+    let waiting = outbox::waiting(a.session().unwrap().conn()).unwrap();
+    assert!(!waiting.is_empty(), "the edit waits, stamped");
+    let stamped = waiting.iter().map(|op| op.stamp.wall_ms).max().unwrap();
+    assert_eq!(stamped, u64::try_from(made.timestamp_millis()).unwrap());
+
+    // Back again, it goes out under that stamp.
+    std::fs::rename(&away, folder.path()).unwrap();
+    let pass = link::run(&a, made + chrono::Duration::hours(3))
+        .unwrap()
+        .unwrap();
+    assert_eq!(pass.segments_written, 1);
+    assert!(outbox::waiting(a.session().unwrap().conn())
+        .unwrap()
+        .is_empty());
 }

@@ -31,7 +31,7 @@ pub struct Pass {
 
 /// Runs one pass at `now`.
 pub fn run(conn: &Connection, mailbox: &Mailbox, now: DateTime<Utc>) -> Result<Pass> {
-    let wall_ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+    let wall_ms = wall_ms(now);
     let mut pass = Pass::default();
     take_as_sent(conn, mailbox)?;
     store::changes(conn, wall_ms)?;
@@ -63,6 +63,11 @@ fn take_as_sent(conn: &Connection, mailbox: &Mailbox) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// A moment as the clock's milliseconds since the Unix epoch (none before it).
+pub fn wall_ms(now: DateTime<Utc>) -> u64 {
+    u64::try_from(now.timestamp_millis()).unwrap_or(0)
 }
 
 /// Writes everything waiting in the outbox as this laptop's next segments.

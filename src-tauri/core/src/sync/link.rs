@@ -108,8 +108,14 @@ pub fn run(vault: &Vault, now: DateTime<Utc>) -> Result<Option<Pass>> {
     let Some(mailbox) = mailbox(vault)? else {
         return Ok(None);
     };
-    usable(mailbox.folder())?;
-    Ok(Some(engine::run(vault.session()?.conn(), &mailbox, now)?))
+    let conn = vault.session()?.conn();
+    if let Err(missing) = usable(mailbox.folder()) {
+        // Stamped now and sent once the folder is back, so an edit made while apart counts from
+        // when it was made, not from when the drive came back: the last writer is the last to write.
+        store::changes(conn, engine::wall_ms(now))?;
+        return Err(missing);
+    }
+    Ok(Some(engine::run(conn, &mailbox, now)?))
 }
 
 pub fn status(vault: &Vault) -> Result<SyncStatus> {
