@@ -7,6 +7,9 @@
 //! - With both daemons frozen, as two laptops apart, both edit the entry; once they meet again
 //!   both apps show Alex's later text, and "You both edited this: see Sam's version" opens, by
 //!   keyboard, on the text Sam wrote.
+//! - A private entry of Sam's reaches neither folder nor Alex's laptop; the sensual prompts are on
+//!   for both only once both choices have crossed, and off on both when Alex turns them off; the
+//!   entry Sam deletes leaves both apps, and every segment leaves both folders once acknowledged.
 //! - All along, strace watches both apps and every process they start: neither opens a network
 //!   connection. (The one loopback connection inside each app, from WebKit's web process to the
 //!   automation server WebDriver has the app run, is to the app itself and is set aside.)
@@ -18,6 +21,7 @@ use std::time::Duration;
 
 use hearth_core::sync::pairing;
 use support::connect_trace::{self, ConnectTrace};
+use support::leaks::files_with;
 use support::sockets::{listening_ports, process_tree};
 use support::sync_ui::{choose_folder, join, revisit_until, sync_until_heard};
 use support::syncthing::SyncthingPair;
@@ -104,6 +108,47 @@ fn two_apps_pair_and_converge_through_two_syncthing_daemons_without_a_connection
     }
     alex.screenshot("84-sync-both-edited");
 
+    // 3. A private entry of Sam's stays on Sam's laptop (checked below, once all has crossed).
+    let marker = private_marker();
+    write_entry(&sam, "private-a", "Only mine", &marker);
+
+    // 4. The sensual prompts: on for both only once both choices have crossed, and off on both
+    //    the moment one of them turns them off.
+    set_own_choice(&sam, true);
+    assert_eq!(
+        sam.find("#consent-status").text(),
+        "",
+        "Alex has not chosen"
+    );
+    set_own_choice(&alex, true);
+    for ui in [&sam, &alex] {
+        revisit_until(ui, "#nav-settings", "#consent-status", |t| {
+            t == "On for both of you."
+        });
+    }
+    set_own_choice(&alex, false);
+    revisit_until(&sam, "#nav-settings", "#consent-status", str::is_empty);
+
+    // 5. Sam deletes the entry: once both have read it, it is gone from both apps and, with
+    //    every segment cleared, from both folders.
+    delete_the_entry(&sam);
+    revisit_until(&alex, "#nav-journal", "#entry-list", |t| {
+        !t.contains(ALEXS_EDIT) && t.contains("No entries yet")
+    });
+    support::eventually(
+        "every segment acknowledged and cleared from both folders",
+        Duration::from_secs(120),
+        || segments_in(&daemons.a.folder) + segments_in(&daemons.b.folder) == 0,
+    );
+    for folder in [&daemons.a.folder, &daemons.b.folder] {
+        for text in [FIRST_TEXT, ALEXS_EDIT, SAMS_EDIT, REMINDER, &marker, "Alex"] {
+            let found = files_with(folder, folder, text);
+            assert!(found.is_empty(), "{text:?} in {found:?}");
+        }
+    }
+    let on_alexs_disk = files_with(alexs_laptop.home.path(), &alexs_laptop.data_dir(), &marker);
+    assert!(on_alexs_disk.is_empty(), "{on_alexs_disk:?}");
+
     // 3. Neither app, nor any process it started, opened a network connection.
     for (who, laptop, trace) in [
         ("Sam's Hearth", &sams_laptop, sam_trace),
@@ -159,6 +204,57 @@ fn add_reminder(ui: &Session) {
     );
     ui.find("#rem-save").click();
     ui.wait_text("#reminder-list", |t| t.contains(REMINDER));
+}
+
+/// A marker no file could hold by chance.
+fn private_marker() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("Mk{:x}", nanos ^ u128::from(std::process::id()))
+}
+
+/// This partner's own choice about the sensual prompts, in Settings, while unlocked alone.
+fn set_own_choice(ui: &Session, wanted: bool) {
+    ui.find("#nav-home").click();
+    ui.find("#nav-settings").click();
+    ui.find("#consent-own");
+    let checked = "return document.querySelector('#consent-own').checked";
+    if ui.execute(checked) != serde_json::json!(wanted) {
+        ui.find("#consent-own").click();
+    }
+    ui.wait_script(checked, wanted.into());
+}
+
+/// Deletes the journal's one shared entry, and lets its ten seconds of undo run out.
+fn delete_the_entry(ui: &Session) {
+    ui.find("#nav-home").click();
+    ui.find("#nav-journal").click();
+    ui.find("#journal-tab-shared").click();
+    ui.find("#entry-list button[id^='delete-entry-shared-']")
+        .click();
+    ui.find("button[id^='confirm-delete-entry-']").click();
+    ui.find("button[id^='undo-delete-']");
+}
+
+fn segments_in(folder: &Path) -> usize {
+    let mut found = 0;
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            // Syncthing may take a folder away while this looks.
+            let entries = std::fs::read_dir(&path).into_iter().flatten().flatten();
+            stack.extend(entries.map(|entry| entry.path()));
+        } else if path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name.starts_with("seg-"))
+        {
+            found += 1;
+        }
+    }
+    found
 }
 
 fn open_sync_screen(ui: &Session) {
