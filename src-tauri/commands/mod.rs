@@ -144,6 +144,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         sync::join_sync,
         sync::sync_now,
         sync::entry_revisions,
+        sync::forget_laptop,
     ]
 }
 

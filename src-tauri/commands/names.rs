@@ -165,6 +165,7 @@ pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
             "join_sync",
             "sync_now",
             "entry_revisions",
+            "forget_laptop",
         ],
     ),
 ];

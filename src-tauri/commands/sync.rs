@@ -62,11 +62,19 @@ pub async fn choose_sync_folder<R: Runtime>(app: AppHandle<R>) -> CommandResult<
     Ok(Some(shown))
 }
 
-/// Starts sync here in the chosen folder and writes a pairing file for the other laptop.
+/// Starts sync here in the chosen folder (or, to pair a new laptop, the folder already in use) and
+/// writes a pairing file for the other laptop.
 #[tauri::command]
 pub async fn start_sync<R: Runtime>(app: AppHandle<R>) -> CommandResult<Pairing> {
-    let folder = chosen(&app)?;
+    let chosen = app.state::<AppState>().chosen_sync_folder()?;
     on_vault(app, move |vault| {
+        let folder = match chosen {
+            Some(folder) => folder,
+            None => link::status(vault)?
+                .folder
+                .map(PathBuf::from)
+                .ok_or_else(no_folder)?,
+        };
         let code = link::invite(vault, &folder)?;
         Ok::<_, CommandError>(Pairing {
             code: code.to_string(),
@@ -119,6 +127,19 @@ pub async fn sync_now<R: Runtime>(app: AppHandle<R>) -> CommandResult<SyncStatus
     .await
 }
 
+/// Forgets another laptop that no longer syncs, and returns what the Sync screen shows after.
+#[tauri::command]
+pub async fn forget_laptop<R: Runtime>(
+    app: AppHandle<R>,
+    device: String,
+) -> CommandResult<SyncStatus> {
+    on_vault(app, move |vault| {
+        link::forget(vault, &device, Utc::now())?;
+        link::status(vault)
+    })
+    .await
+}
+
 /// The shared entries' versions that lost to an edit made at once on the other laptop.
 #[tauri::command]
 pub async fn entry_revisions<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Revision>> {
@@ -128,8 +149,12 @@ pub async fn entry_revisions<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec
 fn chosen<R: Runtime>(app: &AppHandle<R>) -> CommandResult<PathBuf> {
     app.state::<AppState>()
         .chosen_sync_folder()?
-        .ok_or_else(|| CommandError {
-            kind: "invalid_input".into(),
-            message: "Choose the folder your sync tool shares first.".into(),
-        })
+        .ok_or_else(no_folder)
+}
+
+fn no_folder() -> CommandError {
+    CommandError {
+        kind: "invalid_input".into(),
+        message: "Choose the folder your sync tool shares first.".into(),
+    }
 }

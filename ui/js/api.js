@@ -145,6 +145,7 @@ export const api = {
   joinSync: (code, partner, passphrase) => call('join_sync', { code, partner, passphrase }),
   syncNow: () => call('sync_now'),
   entryRevisions: () => call('entry_revisions'),
+  forgetLaptop: (device) => call('forget_laptop', { device }),
   getAutostart: () => call('get_autostart'),
   setAutostart: (enabled) => call('set_autostart', { enabled }),
 };

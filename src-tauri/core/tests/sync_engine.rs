@@ -190,6 +190,8 @@ fn the_pairing_file_leaves_the_folder_once_the_other_laptop_has_read() {
         shared_key: SHARED_KEY,
         from: a.mailbox.device().to_string(),
         names: ["Sam".into(), "Alex".into()],
+        start_seq: 1,
+        start_hash: [0; 32],
     };
     pairing::write(folder.path(), &invitation, &code).unwrap();
     a.pass();

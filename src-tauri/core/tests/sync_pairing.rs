@@ -20,6 +20,8 @@ fn invitation(from: DeviceId) -> Invitation {
         shared_key: KEY,
         from: from.to_string(),
         names: ["Sam".into(), "Alex".into()],
+        start_seq: 1,
+        start_hash: [0; 32],
     }
 }
 

@@ -14,7 +14,7 @@ use super::mailbox::{Cursor, Mailbox, Stop};
 use super::ops::{self, Op};
 use super::pairing;
 use super::store::peers::{self, Stopped};
-use super::store::{self, outbox};
+use super::store::{self, laptops, outbox};
 use super::{DeviceId, Result};
 
 /// The most a segment's operations take before the next segment starts (before sealing).
@@ -36,7 +36,7 @@ pub fn run(conn: &Connection, mailbox: &Mailbox, now: DateTime<Utc>) -> Result<P
     take_as_sent(conn, mailbox)?;
     store::changes(conn, wall_ms)?;
     pass.segments_written += write_outbox(conn, mailbox)?;
-    for peer in mailbox.others()? {
+    for peer in others(conn, mailbox)? {
         peers::know(conn, peer)?;
         read_from(conn, mailbox, peer, now, &mut pass)?;
     }
@@ -44,6 +44,18 @@ pub fn run(conn: &Connection, mailbox: &Mailbox, now: DateTime<Utc>) -> Result<P
     pass.segments_written += write_outbox(conn, mailbox)?;
     pass.segments_cleared = clear(conn, mailbox, now)?;
     Ok(pass)
+}
+
+/// The other laptops in the mailbox, but for those forgotten: a laptop that no longer syncs is
+/// neither read nor waited for.
+fn others(conn: &Connection, mailbox: &Mailbox) -> Result<Vec<DeviceId>> {
+    let mut found = Vec::new();
+    for device in mailbox.others()? {
+        if !laptops::is_forgotten(conn, device)? {
+            found.push(device);
+        }
+    }
+    Ok(found)
 }
 
 /// Segments of this laptop's own that a crash left unrecorded: their operations leave the outbox.
@@ -156,19 +168,20 @@ fn read_from(
 /// Removes this laptop's segments that every other laptop has acknowledged.
 fn clear(conn: &Connection, mailbox: &Mailbox, now: DateTime<Utc>) -> Result<usize> {
     let mut through: Option<u64> = None;
-    for peer in mailbox.others()? {
+    for peer in others(conn, mailbox)? {
         let acked = mailbox.acknowledged_by(peer)?.unwrap_or(0);
         if acked > 0 {
             peers::heard(conn, peer, now)?;
+            if !peers::before_pairing(conn, peer)? {
+                // A laptop new since the pairing file has read, so it has opened the file: the
+                // key leaves the folder.
+                pairing::remove(mailbox.folder(), mailbox.device())?;
+            }
         }
         through = Some(through.map_or(acked, |t| t.min(acked)));
     }
     match through {
-        Some(through) if through > 0 => {
-            // The other laptop has read, so it has opened the pairing file: the key leaves the folder.
-            pairing::remove(mailbox.folder(), mailbox.device())?;
-            mailbox.clear_through(through)
-        }
+        Some(through) if through > 0 => mailbox.clear_through(through),
         _ => Ok(0),
     }
 }

@@ -43,6 +43,9 @@ pub enum SyncError {
     /// Sync has not been set up on this laptop yet.
     #[error("Sync is not set up on this laptop yet.")]
     NotSetUp,
+    /// Asked to forget a laptop that is not another laptop of this couple's.
+    #[error("That is not one of the other laptops this one syncs with.")]
+    UnknownLaptop,
 }
 
 impl SyncError {
@@ -59,6 +62,7 @@ impl SyncError {
             Self::PairingCode => "sync_pairing_code",
             Self::FolderMissing(_) => "sync_folder_missing",
             Self::NoPairingFile => "sync_no_pairing_file",
+            Self::UnknownLaptop => "sync_unknown_laptop",
             Self::Vault(err) => err.kind(),
         }
     }

@@ -11,8 +11,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+use rusqlite::Connection;
+
 use super::engine::{self, Pass};
-use super::mailbox::Mailbox;
+use super::envelope::VaultId;
+use super::mailbox::{Cursor, Mailbox};
+use super::names;
 use super::pairing::{self, Invitation};
 use super::store::{self, laptops, peers, state};
 use super::{DeviceId, Result, SegmentKey, SyncError};
@@ -28,6 +32,8 @@ pub struct SyncStatus {
     pub folder: Option<String>,
     /// Whether this laptop's pairing file still waits for the other laptop.
     pub pairing_waiting: bool,
+    /// Whether the other laptop has forgotten this one, which then syncs no more.
+    pub forgotten: bool,
     pub peers: Vec<peers::Peer>,
 }
 
@@ -39,14 +45,18 @@ pub fn invite(vault: &Vault, folder: &Path) -> Result<Zeroizing<String>> {
     let session = vault.session()?;
     let device = this_device(vault)?;
     settings::write_value(session, FOLDER_SETTING, &folder.to_string_lossy())?;
+    let start = start_for_joiner(session.conn(), &folder, &vault_id, device)?;
     let code = pairing::new_code();
     let invitation = Invitation {
         vault: vault_id,
         shared_key: *key,
         from: device.to_string(),
         names: partners::names(session)?,
+        start_seq: start.next,
+        start_hash: start.prev,
     };
     pairing::write(&folder, &invitation, &code)?;
+    peers::mark_before_pairing(session.conn())?;
     Ok(code)
 }
 
@@ -79,6 +89,11 @@ pub fn join(
     laptops::record(conn, here, who)?;
     if let Some(inviting) = DeviceId::parse(&invitation.from) {
         laptops::record(conn, inviting, who.other())?;
+        let start = Cursor {
+            next: invitation.start_seq.max(1),
+            prev: invitation.start_hash,
+        };
+        peers::start_at(conn, inviting, start)?;
     }
     settings::write_value(vault.session()?, FOLDER_SETTING, &folder.to_string_lossy())?;
     Ok(recovery)
@@ -126,11 +141,50 @@ pub fn status(vault: &Vault) -> Result<SyncStatus> {
         (Some(folder), Some(device)) => pairing::path(Path::new(folder), device).exists(),
         _ => false,
     };
+    let forgotten = match device {
+        Some(device) => laptops::is_forgotten(session.conn(), device)?,
+        None => false,
+    };
     Ok(SyncStatus {
         folder,
         pairing_waiting,
+        forgotten,
         peers: peers::list(session.conn())?,
     })
+}
+
+/// Forgets another laptop that no longer syncs (one replaced by a new one): neither laptop reads
+/// it or waits for it from now on, and its files leave the folder. What it wrote stays.
+pub fn forget(vault: &Vault, device: &str, now: DateTime<Utc>) -> Result<()> {
+    let conn = vault.session()?.conn();
+    let device = DeviceId::parse(device).ok_or(SyncError::UnknownLaptop)?;
+    if state::device(conn)? == Some(device) {
+        return Err(SyncError::UnknownLaptop);
+    }
+    laptops::forget(conn, device, now)?;
+    if let Some(mailbox) = mailbox(vault)? {
+        mailbox.remove_device(device)?;
+    }
+    Ok(())
+}
+
+/// Where the laptop that joins starts reading this one's segments: at the first while it is still
+/// in the folder; otherwise at the next, after a snapshot of everything known here is put in the
+/// outbox, since the segments that carried it were cleared.
+fn start_for_joiner(
+    conn: &Connection,
+    folder: &Path,
+    vault_id: &VaultId,
+    device: DeviceId,
+) -> Result<Cursor> {
+    let own = peers::own(conn)?;
+    let first = names::device_dir(folder, vault_id, device).join(names::segment_name(1));
+    if own.next == 1 || first.exists() {
+        return Ok(Cursor::default());
+    }
+    store::changes(conn, engine::wall_ms(Utc::now()))?;
+    store::snapshot::put(conn)?;
+    peers::own(conn)
 }
 
 /// The pairing file in `folder` that `code` opens.

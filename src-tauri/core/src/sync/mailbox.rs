@@ -121,6 +121,17 @@ impl Mailbox {
         Ok(found)
     }
 
+    /// Removes a forgotten device's files: its segments and acknowledgements, and its pairing
+    /// file if one still waits.
+    pub fn remove_device(&self, device: DeviceId) -> Result<()> {
+        match fs::remove_dir_all(self.dir_of(device)) {
+            Ok(()) => {}
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+            Err(err) => return Err(err.into()),
+        }
+        super::pairing::remove(&self.folder, device)
+    }
+
     pub fn device(&self) -> DeviceId {
         self.device
     }

@@ -37,6 +37,7 @@ pub mod names;
 pub mod ops;
 pub mod pairing;
 pub mod revisions;
+pub mod shared_rows;
 pub mod store;
 pub mod tables;
 

@@ -48,6 +48,17 @@ pub struct Invitation {
     /// The couple's names, as the first laptop has them, for the second laptop's screens until
     /// the first segments arrive.
     pub names: [String; 2],
+    /// Where the second laptop starts reading the first one's segments: 1, or, once earlier
+    /// segments were cleared, the first segment of the snapshot made for it.
+    #[serde(default = "first_segment")]
+    pub start_seq: u64,
+    /// The hash of the segment before `start_seq`; zeros before the first.
+    #[serde(default, with = "hex_array")]
+    pub start_hash: [u8; 32],
+}
+
+fn first_segment() -> u64 {
+    1
 }
 
 impl Drop for Invitation {

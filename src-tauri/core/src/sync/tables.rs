@@ -6,6 +6,9 @@
 //! under a random uid; a row with a natural key (a partner's letter, a reminder's random id, a
 //! week and a partner) travels under that key, so the same row written on both laptops is one row.
 
+use super::shared_rows as shared;
+use super::store::Fields;
+
 /// How a row is known on both laptops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKey {
@@ -22,20 +25,32 @@ pub struct Link {
     pub table: &'static str,
 }
 
+/// Which of a table's rows travel.
+#[derive(Debug, Clone, Copy)]
+pub enum Rows {
+    /// Every row.
+    All,
+    /// Only rows this says are shared, both ways: a row that is not is neither sent nor written.
+    Only(fn(&Fields) -> bool),
+    /// A row starts to travel once `starts` says it is worth sending, and keeps travelling after
+    /// (so taking a mark off travels too), as the fields `keep` leaves.
+    Marked {
+        starts: fn(&Fields) -> bool,
+        keep: fn(&mut Fields),
+    },
+}
+
 /// One synced table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Synced {
     pub name: &'static str,
     pub key: RowKey,
     pub links: &'static [Link],
+    pub rows: Rows,
 }
 
 const fn numbered(name: &'static str) -> Synced {
-    Synced {
-        name,
-        key: RowKey::Numbered,
-        links: &[],
-    }
+    linked(name, &[])
 }
 
 const fn natural(name: &'static str, columns: &'static [&'static str]) -> Synced {
@@ -43,6 +58,7 @@ const fn natural(name: &'static str, columns: &'static [&'static str]) -> Synced
         name,
         key: RowKey::Natural(columns),
         links: &[],
+        rows: Rows::All,
     }
 }
 
@@ -51,11 +67,22 @@ const fn linked(name: &'static str, links: &'static [Link]) -> Synced {
         name,
         key: RowKey::Numbered,
         links,
+        rows: Rows::All,
+    }
+}
+
+/// A natural-keyed table of which only some rows travel.
+const fn some_of(name: &'static str, columns: &'static [&'static str], rows: Rows) -> Synced {
+    Synced {
+        name,
+        key: RowKey::Natural(columns),
+        links: &[],
+        rows,
     }
 }
 
 /// Every synced table, each with capture triggers in `migrations/shared/0009_sync.sql` (or, for a
-/// table added later, in the migration that made it).
+/// table added later, in the migration that made it; for prompts and settings, in 0011).
 pub const SYNCED: &[Synced] = &[
     natural("partners", &["id"]),
     natural("consent", &["partner"]),
@@ -96,20 +123,20 @@ pub const SYNCED: &[Synced] = &[
     numbered("date_plans"),
     numbered("milestones"),
     natural("laptops", &["device"]),
+    natural("forgotten_laptops", &["device"]),
+    some_of(
+        "prompts",
+        &["id"],
+        Rows::Marked {
+            starts: shared::prompt_is_ours,
+            keep: shared::prompt_fields,
+        },
+    ),
+    some_of("settings", &["key"], Rows::Only(shared::is_couples_setting)),
 ];
 
 /// Shared tables that do not travel, and why.
-pub const STAYS: &[(&str, &str)] = &[
-    (
-        "settings",
-        "this laptop's own: when it locks, reminder delivery, passphrase resets, the library copy's version (the prompts' come-back window is not synced yet)",
-    ),
-    (
-        "prompts",
-        "the library is shipped with Hearth and copied on each laptop; own prompts and marks are not synced yet",
-    ),
-    ("entry_tags", "made from an entry's tags on each laptop"),
-];
+pub const STAYS: &[(&str, &str)] = &[("entry_tags", "made from an entry's tags on each laptop")];
 
 /// The synced table called `name`, if it is one.
 pub fn find(name: &str) -> Option<&'static Synced> {
@@ -117,6 +144,22 @@ pub fn find(name: &str) -> Option<&'static Synced> {
 }
 
 impl Synced {
+    /// Whether a row with these fields travels, given whether it has travelled before.
+    pub fn travels(&self, fields: &Fields, travelled: bool) -> bool {
+        match self.rows {
+            Rows::All => true,
+            Rows::Only(shared) => shared(fields),
+            Rows::Marked { starts, .. } => travelled || starts(fields),
+        }
+    }
+
+    /// The fields of a row that travel.
+    pub fn keep(&self, fields: &mut Fields) {
+        if let Rows::Marked { keep, .. } = self.rows {
+            keep(fields);
+        }
+    }
+
     /// The table a column points into, if it is a link.
     pub fn link(&self, column: &str) -> Option<&'static str> {
         self.links

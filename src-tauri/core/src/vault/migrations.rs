@@ -87,6 +87,11 @@ pub const SHARED: &[Migration] = &[
         sql!("shared/0009_sync.sql"),
     ),
     step(10, "whose laptop is which", sql!("shared/0010_laptops.sql")),
+    step(
+        11,
+        "the couple's own prompts, marks and come-back window travel; forgotten laptops",
+        sql!("shared/0011_couples_prompts_and_forgetting.sql"),
+    ),
 ];
 
 pub const PRIVATE: &[Migration] = &[

@@ -11,7 +11,8 @@ use crate::prompts::error::{PromptsError, Result};
 use crate::prompts::types::Prompt;
 use crate::vault::Session;
 
-const RESURFACE_KEY: &str = "prompt_resurface_months";
+/// The come-back window's setting, one the couple shares: it travels to the other laptop.
+pub const RESURFACE_KEY: &str = "prompt_resurface_months";
 
 /// Where a card was seen. Each mode records what it deals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,7 +25,7 @@ pub use catalogue::{
 pub use consent::{both_opted_in, own_consent, own_spice, set_consent, set_spice, shared_spice};
 pub use daily::prompt_of_the_day;
 pub use dealing::{deal_date_night, deal_love_maps, deal_quick_choices, swap_card, ROUND_CARDS};
-pub use freshness::{is_fresh, resurface_months, set_resurface_months, Mode};
+pub use freshness::{is_fresh, resurface_months, set_resurface_months, Mode, RESURFACE_KEY};
 pub use history::{history, mark_discussed, Discussion};
 pub use love_maps::{
     answer_still_true, love_maps, save_love_map, still_true_round, LoveMap, LoveMapRound,

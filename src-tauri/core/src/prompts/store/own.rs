@@ -67,26 +67,13 @@ fn choice(prompt: &Prompt, index: usize) -> Option<&str> {
     prompt.choices.as_ref().map(|c| c[index].as_str())
 }
 
+/// Adds an own prompt under a random id: the other laptop may add one at the same time, and two
+/// counted ids would then be one prompt.
 pub fn add_custom(session: &Session, draft: &PromptDraft) -> Result<Prompt> {
     let prompt = checked(session, draft)?;
-    let next: i64 = session.conn().query_row(
-        "SELECT count(*) + 1 FROM main.prompts WHERE custom = 1",
-        [],
-        |r| r.get(0),
-    )?;
-    let mut n = next;
-    let id = loop {
-        let candidate = format!("own-{n:04}");
-        let taken: bool = session.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM main.prompts WHERE id = ?1)",
-            [&candidate],
-            |r| r.get(0),
-        )?;
-        if !taken {
-            break candidate;
-        }
-        n += 1;
-    };
+    let mut raw = [0u8; 8];
+    crate::vault::crypto::fill_random(&mut raw);
+    let id = format!("own-{}", crate::vault::hex::encode(&raw));
     write(session, &id, &prompt)
 }
 

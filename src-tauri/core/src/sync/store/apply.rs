@@ -79,6 +79,10 @@ pub fn apply(conn: &Connection, received: &[Op], wall_ms: u64) -> Result<Applied
 /// (a check, a unique key) is left as it was, and the rest still applies.
 fn write_row(conn: &Connection, table: &Synced, uid: &str) -> Result<bool> {
     let fields = versions::currents(conn, table.name, uid)?;
+    if !table.travels(&fields, true) {
+        // A row of this laptop's own (a setting that is not the couple's) is never written.
+        return Ok(false);
+    }
     conn.execute_batch("SAVEPOINT sync_row")?;
     let written = rows::write(conn, table, uid, &fields).and_then(|local_id| {
         if table.name == "entries" {

@@ -1,7 +1,8 @@
 //! The shared vault's side of sync: which rows changed here ([`send`]), writing what the other
 //! laptop sent ([`apply`]), every version of every field ([`versions`]), rows as fields under the
-//! uids both laptops share ([`rows`]), this laptop's device id and clock ([`state`]), and whose
-//! laptop is which ([`laptops`]).
+//! uids both laptops share ([`rows`]), this laptop's device id and clock ([`state`]), whose
+//! laptop is which and which are forgotten ([`laptops`]), and everything known at once for a
+//! laptop that joins late ([`snapshot`]).
 //!
 //! Sending must come before writing what was received, or a change made here would be compared
 //! with values it never saw; [`apply`] therefore takes this laptop's changes first and hands them
@@ -13,6 +14,7 @@ pub mod outbox;
 pub mod peers;
 pub mod rows;
 pub mod send;
+pub mod snapshot;
 pub mod state;
 pub mod versions;
 
@@ -39,8 +41,8 @@ pub struct RowDump {
     pub revisions: BTreeMap<String, Vec<Value>>,
 }
 
-/// Every synced row, in a stable order: two laptops that have seen the same operations give the
-/// same dump. A row that has never been sent has no uid yet and shows as `unsent:<rowid>`.
+/// Every synced row that travels, as it travels, in a stable order: two laptops that have seen the
+/// same operations give the same dump. A row that has never been sent has no uid yet and shows as `unsent:<rowid>`.
 pub fn dump(conn: &Connection) -> Result<Vec<RowDump>> {
     let mut dumped = Vec::new();
     for table in SYNCED {
@@ -49,11 +51,15 @@ pub fn dump(conn: &Connection) -> Result<Vec<RowDump>> {
             .query_map([], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for local_id in ids {
-            let uid = rows::uid_of(conn, table.name, local_id)?
-                .unwrap_or_else(|| format!("unsent:{local_id}"));
-            let Some(fields) = rows::read(conn, table, local_id)? else {
+            let known = rows::uid_of(conn, table.name, local_id)?;
+            let Some(mut fields) = rows::read(conn, table, local_id)? else {
                 continue;
             };
+            if !table.travels(&fields, known.is_some()) {
+                continue;
+            }
+            table.keep(&mut fields);
+            let uid = known.unwrap_or_else(|| format!("unsent:{local_id}"));
             let mut revisions = BTreeMap::new();
             for field in fields.keys() {
                 let lost = versions::revisions(conn, table.name, &uid, field)?;

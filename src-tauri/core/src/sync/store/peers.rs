@@ -33,11 +33,13 @@ pub struct Peer {
     pub stopped: Option<Stopped>,
 }
 
-/// Every laptop this one has read from or been paired with.
+/// Every laptop this one has read from or been paired with, but for those forgotten.
 pub fn list(conn: &Connection) -> Result<Vec<Peer>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.device, l.partner, p.next_seq, p.last_heard, p.stopped
-         FROM sync_peers p LEFT JOIN laptops l ON l.device = p.device ORDER BY p.device",
+         FROM sync_peers p LEFT JOIN laptops l ON l.device = p.device
+         WHERE p.device NOT IN (SELECT device FROM forgotten_laptops)
+         ORDER BY p.device",
     )?;
     let rows = stmt.query_map([], |row| {
         let stopped: Option<String> = row.get(4)?;
@@ -60,6 +62,37 @@ pub fn know(conn: &Connection, device: DeviceId) -> Result<()> {
     conn.prepare_cached("INSERT OR IGNORE INTO sync_peers (device) VALUES (?1)")?
         .execute([device.to_string()])?;
     Ok(())
+}
+
+/// Reading `device`'s segments starts at `cursor`: where its pairing file said, for a laptop that
+/// joins after the first segments were cleared.
+pub fn start_at(conn: &Connection, device: DeviceId, cursor: Cursor) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO sync_peers (device, next_seq, last_hash) VALUES (?1, ?2, ?3)
+         ON CONFLICT (device) DO UPDATE SET next_seq = excluded.next_seq,
+                                            last_hash = excluded.last_hash",
+    )?
+    .execute(params![
+        device.to_string(),
+        to_sql(cursor.next),
+        cursor.prev.to_vec()
+    ])?;
+    Ok(())
+}
+
+/// Notes every laptop known now as known before the pairing file just written.
+pub fn mark_before_pairing(conn: &Connection) -> Result<()> {
+    conn.execute("UPDATE sync_peers SET before_pairing = 1", [])?;
+    Ok(())
+}
+
+/// Whether `device` was known before this laptop's latest pairing file was written.
+pub fn before_pairing(conn: &Connection, device: DeviceId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT before_pairing FROM sync_peers WHERE device = ?1")?
+        .query_row([device.to_string()], |row| row.get(0))
+        .optional()?
+        .unwrap_or(false))
 }
 
 /// Where reading `device`'s segments goes on from.

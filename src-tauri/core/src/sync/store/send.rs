@@ -49,12 +49,16 @@ struct Making<'a> {
 impl Making<'_> {
     fn row(&mut self, table: &Synced, local_id: i64) -> Result<()> {
         let known = rows::uid_of(self.conn, table.name, local_id)?;
-        let Some(fields) = rows::read(self.conn, table, local_id)? else {
+        let Some(mut fields) = rows::read(self.conn, table, local_id)? else {
             if let Some(uid) = known {
                 self.delete(table, &uid)?;
             }
             return Ok(());
         };
+        if !table.travels(&fields, known.is_some()) {
+            return Ok(());
+        }
+        table.keep(&mut fields);
         let uid = match (table.key, known) {
             (RowKey::Natural(key), known) => {
                 let uid = rows::natural_uid(key, &fields);
