@@ -3,7 +3,9 @@
 //! shared folder, as a sync tool would keep it.
 //! - The first laptop: Settings, Two laptops, the folder chosen in GTK's dialog, and the code on
 //!   screen; the other laptop joins with that code; "Sync now" then says when it was last heard
-//!   from, and the pairing file, with the shared key in it, has left the folder.
+//!   from, and the pairing file, with the shared key in it, has left the folder. "Pair a new
+//!   laptop" shows a new code; forgetting Alex's laptop takes it off the screen, and that laptop
+//!   hears it was forgotten.
 //! - The second laptop: its first screen's "Join from your other laptop", the folder chosen, the
 //!   code typed, which of the two it is for, a passphrase; the shared entry arrives, and the Sync
 //!   screen has heard from the first laptop.
@@ -55,6 +57,27 @@ fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
         "the key left the folder"
     );
     ui.screenshot("81-sync-heard");
+
+    // A new laptop pairs from here too, through the folder already in use: a new code.
+    ui.find("#sync-pair-again").click();
+    let again = ui.wait_text("#pairing-code", |t| t.replace('-', "").len() == 26);
+    assert_ne!(again, code);
+    ui.find("#sync-done").click();
+    // Alex's laptop is forgotten, after a question asked in place.
+    ui.wait_text(".peer button.forget", |t| t == "Forget Alex's laptop");
+    ui.find(".peer button.forget").click();
+    ui.wait_text(".peer .hint", |t| t.starts_with("Forget Alex's laptop?"));
+    ui.find("#sync-forget-confirm").click();
+    ui.wait_script("return document.querySelectorAll('.peer').length", 0.into());
+    ui.find("#sync-now").click();
+    support::eventually(
+        "the forgotten laptop hears it was forgotten",
+        Duration::from_secs(30),
+        || {
+            link::run(&alex, Utc::now()).unwrap();
+            link::status(&alex).unwrap().forgotten
+        },
+    );
     ui.close();
 }
 
