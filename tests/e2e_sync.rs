@@ -5,7 +5,7 @@
 //!   screen; the other laptop joins with that code; "Sync now" then says when it was last heard
 //!   from, and the pairing file, with the shared key in it, has left the folder. "Pair a new
 //!   laptop" shows a new code; forgetting Alex's laptop takes it off the screen, and that laptop
-//!   hears it was forgotten.
+//!   hears it was forgotten; "Stop waiting" takes the new pairing file back.
 //! - The second laptop: its first screen's "Join from your other laptop", the folder chosen, the
 //!   code typed, which of the two it is for, a passphrase; the shared entry arrives, and the Sync
 //!   screen has heard from the first laptop.
@@ -78,6 +78,13 @@ fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
             link::status(&alex).unwrap().forgotten
         },
     );
+    // No new laptop comes after all: the pairing file is taken back.
+    ui.find("#sync-stop-pairing").click();
+    ui.wait_script(
+        "return !document.querySelector('#sync-waiting')",
+        true.into(),
+    );
+    assert!(pairing::find(&folder).unwrap().is_empty());
     ui.close();
 }
 

@@ -145,6 +145,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         sync::sync_now,
         sync::entry_revisions,
         sync::forget_laptop,
+        sync::stop_pairing,
     ]
 }
 

@@ -166,6 +166,7 @@ pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
             "sync_now",
             "entry_revisions",
             "forget_laptop",
+            "stop_pairing",
         ],
     ),
 ];

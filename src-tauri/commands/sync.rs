@@ -140,6 +140,16 @@ pub async fn forget_laptop<R: Runtime>(
     .await
 }
 
+/// Takes back the pairing file of a laptop that will not join after all.
+#[tauri::command]
+pub async fn stop_pairing<R: Runtime>(app: AppHandle<R>) -> CommandResult<SyncStatus> {
+    on_vault(app, |vault| {
+        link::stop_waiting(vault)?;
+        link::status(vault)
+    })
+    .await
+}
+
 /// The shared entries' versions that lost to an edit made at once on the other laptop.
 #[tauri::command]
 pub async fn entry_revisions<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Revision>> {

@@ -146,6 +146,7 @@ export const api = {
   syncNow: () => call('sync_now'),
   entryRevisions: () => call('entry_revisions'),
   forgetLaptop: (device) => call('forget_laptop', { device }),
+  stopPairing: () => call('stop_pairing'),
   getAutostart: () => call('get_autostart'),
   setAutostart: (enabled) => call('set_autostart', { enabled }),
 };

@@ -107,6 +107,9 @@ fn a_laptop_that_joins_after_clearing_starts_from_a_snapshot_and_the_old_one_can
     // Alex's new laptop joins: A puts a snapshot in its mailbox and says where it starts.
     let code = link::invite(&a, folder.path()).unwrap();
     run(&a);
+    // The old laptop, still on, reads the snapshot first: it stays for the laptop it is for.
+    run(&b);
+    run(&a);
     let c = joined(dir_c.path(), folder.path(), &code, NEW_PASSPHRASE);
     run(&c);
     assert_eq!(bodies(&c), ["Alex: the lighthouse, in fog"]);

@@ -82,7 +82,11 @@ function pairedCard(app, status, show, error) {
       text: 'The other laptop has forgotten this one, so the two no longer sync. Everything here stays here.' }));
   }
   if (status.pairingWaiting) {
-    lines.push(h('p', { id: 'sync-waiting', text: 'Waiting for the other laptop to join with the code.' }));
+    lines.push(h('div', { class: 'pairing-waiting' },
+      h('p', { id: 'sync-waiting', text: 'Waiting for the other laptop to join with the code. Until it has, nothing is cleared from the folder.' }),
+      h('div', { class: 'actions start' },
+        h('button', { type: 'button', class: 'quiet', id: 'sync-stop-pairing', text: 'Stop waiting',
+          onclick: () => refresh(show, error, api.stopPairing()) }))));
   }
   for (const peer of status.peers) lines.push(peerLine(app, peer, show, error));
   if (!status.peers.length && !status.pairingWaiting) {

@@ -165,7 +165,8 @@ fn read_from(
     Ok(())
 }
 
-/// Removes this laptop's segments that every other laptop has acknowledged.
+/// Removes this laptop's segments that every other laptop has acknowledged, unless a pairing file
+/// of this laptop's still waits.
 fn clear(conn: &Connection, mailbox: &Mailbox, now: DateTime<Utc>) -> Result<usize> {
     let mut through: Option<u64> = None;
     for peer in others(conn, mailbox)? {
@@ -179,6 +180,11 @@ fn clear(conn: &Connection, mailbox: &Mailbox, now: DateTime<Utc>) -> Result<usi
             }
         }
         through = Some(through.map_or(acked, |t| t.min(acked)));
+    }
+    if pairing::path(mailbox.folder(), mailbox.device()).exists() {
+        // The laptop the pairing file waits for has read nothing yet; what the others have read
+        // is kept for it (a late laptop starts at the snapshot, which must still be there).
+        return Ok(0);
     }
     match through {
         Some(through) if through > 0 => mailbox.clear_through(through),

@@ -168,6 +168,15 @@ pub fn forget(vault: &Vault, device: &str, now: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
+/// Takes this laptop's pairing file out of the folder: a new laptop that was to join will not, and
+/// clearing may go on.
+pub fn stop_waiting(vault: &Vault) -> Result<()> {
+    if let Some(mailbox) = mailbox(vault)? {
+        pairing::remove(mailbox.folder(), mailbox.device())?;
+    }
+    Ok(())
+}
+
 /// Where the laptop that joins starts reading this one's segments: at the first while it is still
 /// in the folder; otherwise at the next, after a snapshot of everything known here is put in the
 /// outbox, since the segments that carried it were cleared.
