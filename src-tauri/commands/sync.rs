@@ -70,10 +70,7 @@ pub async fn start_sync<R: Runtime>(app: AppHandle<R>) -> CommandResult<Pairing>
     on_vault(app, move |vault| {
         let folder = match chosen {
             Some(folder) => folder,
-            None => link::status(vault)?
-                .folder
-                .map(PathBuf::from)
-                .ok_or_else(no_folder)?,
+            None => link::folder(vault)?.ok_or_else(no_folder)?,
         };
         let code = link::invite(vault, &folder)?;
         Ok::<_, CommandError>(Pairing {

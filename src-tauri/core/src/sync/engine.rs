@@ -131,7 +131,7 @@ fn read_from(
     now: DateTime<Utc>,
     pass: &mut Pass,
 ) -> Result<()> {
-    let wall_ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+    let wall_ms = wall_ms(now);
     let (segments, stop) = mailbox.receive(peer, peers::cursor(conn, peer)?)?;
     for segment in segments {
         let applied = store::apply(conn, &segment.ops, wall_ms)?;

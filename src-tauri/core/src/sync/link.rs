@@ -8,10 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use rusqlite::Connection;
 use serde::Serialize;
 use zeroize::Zeroizing;
-
-use rusqlite::Connection;
 
 use super::engine::{self, Pass};
 use super::envelope::VaultId;
@@ -101,21 +100,20 @@ pub fn join(
 
 /// This laptop's side of the mailbox, once sync is set up here.
 pub fn mailbox(vault: &Vault) -> Result<Option<Mailbox>> {
-    let session = vault.session()?;
-    let Some(folder) = settings::read_value(session, FOLDER_SETTING)? else {
+    let Some(folder) = folder(vault)? else {
         return Ok(None);
     };
-    let Some(device) = state::device(session.conn())? else {
+    let Some(device) = state::device(vault.session()?.conn())? else {
         return Ok(None);
     };
     let (vault_id, key) = vault.shared_identity()?;
     let key = SegmentKey::derive(&key, &vault_id);
-    Ok(Some(Mailbox::new(
-        Path::new(&folder),
-        vault_id,
-        device,
-        key,
-    )))
+    Ok(Some(Mailbox::new(&folder, vault_id, device, key)))
+}
+
+/// The folder this laptop syncs through, once it has one.
+pub fn folder(vault: &Vault) -> Result<Option<PathBuf>> {
+    Ok(settings::read_value(vault.session()?, FOLDER_SETTING)?.map(PathBuf::from))
 }
 
 /// One sync pass now, if sync is set up on this laptop.
@@ -158,7 +156,9 @@ pub fn status(vault: &Vault) -> Result<SyncStatus> {
 pub fn forget(vault: &Vault, device: &str, now: DateTime<Utc>) -> Result<()> {
     let conn = vault.session()?.conn();
     let device = DeviceId::parse(device).ok_or(SyncError::UnknownLaptop)?;
-    if state::device(conn)? == Some(device) {
+    // Only a laptop this one has heard of and not yet forgotten; never this laptop itself.
+    let listed = peers::list(conn)?;
+    if !listed.iter().any(|peer| peer.device == device.to_string()) {
         return Err(SyncError::UnknownLaptop);
     }
     laptops::forget(conn, device, now)?;

@@ -11,7 +11,7 @@
 use rusqlite::Connection;
 use serde_json::Value;
 
-use super::outbox;
+use super::{outbox, versions};
 use crate::sync::ops::{Op, DELETED};
 use crate::sync::{Result, Stamp, SyncError};
 
@@ -44,13 +44,14 @@ fn versions(conn: &Connection) -> Result<Vec<Op>> {
     let mut ops = Vec::new();
     for row in rows {
         let (table, uid, field, stamp, base, value) = row?;
+        let (stamp, value) = versions::stored(&stamp, Some(value))?;
         ops.push(Op {
-            stamp: stamp_of(&stamp)?,
+            stamp,
             base: base.as_deref().map(stamp_of).transpose()?,
             table,
             row: uid,
             field,
-            value: serde_json::from_str(&value).map_err(|_| SyncError::Malformed)?,
+            value,
         });
     }
     Ok(ops)

@@ -146,7 +146,8 @@ pub fn mark_deleted(conn: &Connection, table: &str, uid: &str, stamp: Stamp) -> 
     Ok(())
 }
 
-fn stored(stamp: &str, value: Option<String>) -> Result<(Stamp, Value)> {
+/// A stored stamp and value (JSON), as read from `sync_versions`.
+pub(super) fn stored(stamp: &str, value: Option<String>) -> Result<(Stamp, Value)> {
     let stamp = Stamp::parse_key(stamp).ok_or(SyncError::Malformed)?;
     let value = match value {
         Some(text) => serde_json::from_str(&text).map_err(|_| SyncError::Malformed)?,
