@@ -75,6 +75,12 @@ fn own_prompts_marks_and_the_come_back_window_reach_the_other_laptop() {
     ];
     assert_eq!(own_texts(&a), both);
     assert_eq!(own_texts(&b), both);
+    for text in both {
+        assert!(
+            common::files_containing(folder.path(), text).is_empty(),
+            "an own prompt crosses sealed: {text}"
+        );
+    }
     assert!(prompts::get(b.session(), loved).unwrap().favourite);
     assert!(prompts::get(b.session(), skipped).unwrap().hidden);
     assert_eq!(prompts::resurface_months(b.session()).unwrap(), 6);

@@ -110,6 +110,10 @@ fn a_laptop_that_joins_after_clearing_starts_from_a_snapshot_and_the_old_one_can
     // The old laptop, still on, reads the snapshot first: it stays for the laptop it is for.
     run(&b);
     run(&a);
+    assert!(
+        files_containing(folder.path(), "lighthouse").is_empty(),
+        "the snapshot is sealed like any segment"
+    );
     let c = joined(dir_c.path(), folder.path(), &code, NEW_PASSPHRASE);
     run(&c);
     assert_eq!(bodies(&c), ["Alex: the lighthouse, in fog"]);
