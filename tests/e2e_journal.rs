@@ -106,6 +106,11 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
         Some("true")
     );
     ui.find("#journal-tab-all").click();
+    // The list redraws after the tab changes; wait for the unfinished card before reading it.
+    ui.wait_script(
+        "return [...document.querySelectorAll('#entry-list .entry')].some(e => e.textContent.includes('Unfinished') && e.dataset.entry)",
+        serde_json::json!(true),
+    );
     // No entry here is about a prompt, so the prompt filter offers only "Any prompt".
     ui.wait_script(
         "return [...document.querySelectorAll('#journal-prompt option')].map(o => o.textContent)",
@@ -114,7 +119,7 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
     // Alone, Sam shares the unfinished entry: the question in place names its action, and the
     // entry moves into the shared space.
     let unfinished = ui.execute(
-        "return [...document.querySelectorAll('#entry-list .entry')].find(e => e.textContent.includes('Unfinished')).dataset.entry.split(':')[1]",
+        "const card = [...document.querySelectorAll('#entry-list .entry')].find(e => e.textContent.includes('Unfinished')); return card ? card.dataset.entry.split(':')[1] : null",
     );
     let unfinished = unfinished.as_str().unwrap();
     ui.find(&format!("#share-{unfinished}")).click();

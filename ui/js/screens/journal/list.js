@@ -11,28 +11,36 @@ export function entryList(view, filters, spaces) {
   const more = h('button', { type: 'button', class: 'quiet', id: 'entries-more', text: 'Show older entries', hidden: true });
   const element = h('div', { role: 'tabpanel', 'aria-labelledby': 'journal-tab-all' }, list, more);
   let cursor = null;
+  // Tabs, search and the other laptop can each ask for a reload while one is under way; only the
+  // newest may draw, so a slow answer for an earlier tab never lands in this one's list.
+  let generation = 0;
+  const stale = (mine) => mine !== generation;
 
   const showOpenCard = (owner) => {
     list.replaceChildren(spaces.openCard(owner, reload));
     more.hidden = true;
   };
 
-  async function showHits() {
+  async function showHits(mine) {
     const hits = await api.searchEntries(filters.query());
+    if (stale(mine)) return;
     list.replaceChildren(...hits.map((hit) => entryCard(view, hit.entry, hit.snippet)));
     if (!hits.length) list.append(h('p', { class: 'card', id: 'no-results', text: 'Nothing matches that.' }));
     more.hidden = true;
   }
 
-  async function showNextPage() {
+  async function showNextPage(mine, first) {
     const page = await api.listEntries(filters.value(), cursor);
+    if (stale(mine)) return;
+    // The first page replaces the list only once it has arrived, so the list never stands empty.
+    if (first) list.replaceChildren();
     list.append(...page.entries.map((entry) => entryCard(view, entry)));
     if (!list.children.length) list.append(h('p', { class: 'card', text: 'No entries yet. Write the first one.' }));
     cursor = page.next;
     more.hidden = !cursor;
   }
 
-  async function loadPage() {
+  async function loadPage(mine, first) {
     showError(view.error, null);
     const owner = filters.privateOwner();
     if (owner && !spaces.isOpen(owner)) {
@@ -40,28 +48,34 @@ export function entryList(view, filters, spaces) {
       return;
     }
     try {
-      await (filters.query() ? showHits() : showNextPage());
+      await (filters.query() ? showHits(mine) : showNextPage(mine, first));
     } catch (err) {
+      if (stale(mine)) return;
       if (err.kind === 'private_closed' && owner) {
         view.app.status = await api.status();
         showOpenCard(owner);
       } else {
+        list.replaceChildren();
+        more.hidden = true;
         showError(view.error, err);
       }
     }
   }
 
   async function reload() {
+    generation += 1;
+    const mine = generation;
     // A space closed on leaving is closed before anything is listed again.
     await closed();
-    cursor = null;
-    list.replaceChildren();
     // What an edit made at once on the other laptop replaced; none unless the two laptops sync.
-    view.revisions = await api.entryRevisions().catch(() => []);
-    await loadPage();
-    filters.refreshChoices();
+    const revisions = await api.entryRevisions().catch(() => []);
+    if (stale(mine)) return;
+    view.revisions = revisions;
+    cursor = null;
+    await loadPage(mine, true);
+    if (!stale(mine)) filters.refreshChoices();
   }
 
-  more.addEventListener('click', loadPage);
+  more.addEventListener('click', () => loadPage(generation, false));
   return { element, reload };
 }
