@@ -331,6 +331,92 @@ fn an_entry_keeps_its_link_to_a_revealed_answer_across_laptops() {
     assert_eq!(a.dump(), b.dump());
 }
 
+/// The answer an entry links to, as `laptop` has it.
+fn linked_answer(laptop: &Laptop, entry_uid: &str) -> Option<String> {
+    let here = journal::get(laptop.session(), Space::Shared, laptop.entry_id(entry_uid))
+        .unwrap()
+        .unwrap();
+    here.answer_id.map(|id| {
+        laptop
+            .session()
+            .conn()
+            .query_row(
+                "SELECT first_answer FROM answers WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    })
+}
+
+#[test]
+fn a_link_that_arrives_before_its_row_waits_for_it_and_an_edit_meanwhile_keeps_it() {
+    let (mut a, mut b, mut c) = (Laptop::new(0), Laptop::new(0), Laptop::new(0));
+    a.session()
+        .conn()
+        .execute(
+            "INSERT INTO answers (prompt_id, prompt_text, answered_at, first_partner, first_answer, second_answer)
+             VALUES ('dream-008', 'What does success look like?', '2026-12-05T10:00:00Z', 'a', 'Calm', 'Space')",
+            [],
+        )
+        .unwrap();
+    let answer = a.session().conn().last_insert_rowid();
+    let draft = EntryDraft {
+        answer_id: Some(answer),
+        ..EntryDraft::plain("About our answers")
+    };
+    let entry = journal::create(a.session(), Space::Shared, Partner::A, &draft).unwrap();
+    let first = a.changes();
+    // Every field of the answer is edited after the entry, so (as in a snapshot for a laptop that
+    // joins late) what is left of the answer comes after the entry that links to it.
+    a.session()
+        .conn()
+        .execute(
+            "UPDATE answers SET prompt_id = 'dream-009', prompt_text = 'What does rest look like?',
+               answered_at = '2026-12-05T11:00:00Z', first_partner = 'b',
+               first_answer = 'Slow mornings', second_answer = 'A long walk'
+             WHERE id = ?1",
+            [answer],
+        )
+        .unwrap();
+    let later = a.changes();
+    let entry_ops: Vec<Op> = first
+        .into_iter()
+        .filter(|op| op.table != "answers")
+        .collect();
+    let uid = a.uid_of_entry(entry.id);
+
+    // B: in one batch, the entry first.
+    b.receive(&[entry_ops.clone(), later.clone()].concat());
+    assert_eq!(linked_answer(&b, &uid).as_deref(), Some("Slow mornings"));
+
+    // C: the entry in one segment and the answer in the next; meanwhile the entry is edited there.
+    c.receive(&entry_ops);
+    assert_eq!(linked_answer(&c, &uid), None);
+    edit(
+        &c,
+        c.entry_id(&uid),
+        "About our answers, and what came after",
+    );
+    let from_c = c.changes();
+    assert!(
+        from_c.iter().all(|op| op.field != "answer_id"),
+        "the waiting link is not sent away: {from_c:?}"
+    );
+    c.receive(&later);
+    assert_eq!(linked_answer(&c, &uid).as_deref(), Some("Slow mornings"));
+    a.receive(&from_c);
+    b.receive(&from_c);
+    // The rows each laptop made when it was set up never travelled here; the linked pair did.
+    let linked_pair = |laptop: &Laptop| -> Vec<store::RowDump> {
+        let mut rows = laptop.dump();
+        rows.retain(|row| row.table == "entries" || row.table == "answers");
+        rows
+    };
+    assert_eq!(linked_pair(&a), linked_pair(&c));
+    assert_eq!(linked_pair(&b), linked_pair(&c));
+}
+
 #[test]
 fn every_shared_table_is_synced_or_said_to_stay_and_every_synced_one_is_marked() {
     use hearth_core::sync::tables::{STAYS, SYNCED};
@@ -359,10 +445,14 @@ fn every_shared_table_is_synced_or_said_to_stay_and_every_synced_one_is_marked()
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        let expected: Vec<String> = ["delete", "insert", "update"]
-            .iter()
+        // A table with links also lets go of the links its rows wait for when a row goes.
+        let links_gone = (!table.links.is_empty()).then_some("links_gone");
+        let mut expected: Vec<String> = ["delete", "insert", "update"]
+            .into_iter()
+            .chain(links_gone)
             .map(|what| format!("sync_{}_{what}", table.name))
             .collect();
+        expected.sort();
         assert_eq!(triggers, expected);
         for link in table.links {
             assert!(
@@ -452,4 +542,42 @@ fn schema_step_nine_keeps_every_row_and_marks_nothing_until_sync_is_on() {
         )
         .unwrap();
     assert_eq!(marked, 1, "whose laptop is which travels too");
+}
+
+#[test]
+fn schema_step_twelve_keeps_every_row_and_a_row_that_goes_takes_its_waiting_links() {
+    use hearth_core::vault::migrations::{self, SHARED};
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    let file = std::path::Path::new("shared.db");
+    migrations::migrate(&mut conn, file, &SHARED[..11]).unwrap();
+    conn.execute(
+        "INSERT INTO entries (created_at, body) VALUES ('2026-12-05T10:00:00Z', 'Kept across step twelve')",
+        [],
+    )
+    .unwrap();
+    let entry = conn.last_insert_rowid();
+    assert_eq!(migrations::migrate(&mut conn, file, SHARED).unwrap(), 12);
+    let body: String = conn
+        .query_row("SELECT body FROM entries WHERE id = ?1", [entry], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(body, "Kept across step twelve");
+    store::waiting::wait(
+        &conn,
+        "entries",
+        entry,
+        "answer_id",
+        "an-answer-not-here-yet",
+    )
+    .unwrap();
+    assert_eq!(
+        store::waiting::waiting_for(&conn, "an-answer-not-here-yet").unwrap(),
+        [("entries".to_owned(), entry)]
+    );
+    conn.execute("DELETE FROM entries WHERE id = ?1", [entry])
+        .unwrap();
+    assert!(store::waiting::waiting_for(&conn, "an-answer-not-here-yet")
+        .unwrap()
+        .is_empty());
 }

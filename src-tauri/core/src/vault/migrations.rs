@@ -92,6 +92,11 @@ pub const SHARED: &[Migration] = &[
         "the couple's own prompts, marks and come-back window travel; forgotten laptops",
         sql!("shared/0011_couples_prompts_and_forgetting.sql"),
     ),
+    step(
+        12,
+        "a link that names a row not here yet waits for it",
+        sql!("shared/0012_links_that_wait.sql"),
+    ),
 ];
 
 pub const PRIVATE: &[Migration] = &[

@@ -4,11 +4,11 @@
 //! The full-text index follows through the entries' own triggers, and an entry's tags are made
 //! again from its `tags` field. Marking is paused meanwhile, so nothing received is sent back.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::Connection;
 
-use super::{rows, send, state, versions};
+use super::{rows, send, state, versions, waiting};
 use crate::sync::ops::Op;
 use crate::sync::tables::{self, Synced};
 use crate::sync::Result;
@@ -58,21 +58,49 @@ pub fn apply(conn: &Connection, received: &[Op], wall_ms: u64) -> Result<Applied
     }
     let mut order: Vec<_> = touched.into_iter().collect();
     order.sort_by_key(|(_, first)| *first);
+    let mut written = BTreeSet::new();
     for ((name, uid), _) in order {
         // A table this Hearth does not know keeps its versions, for a newer Hearth to write.
         let Some(table) = tables::find(&name) else {
             continue;
         };
         if write_row(&tx, table, &uid)? {
-            applied.rows_changed += 1;
+            written.insert((name, uid));
         } else {
             applied.refused.push((name, uid));
         }
     }
+    write_waiting(&tx, &mut written, &mut applied.refused)?;
+    applied.rows_changed += written.len();
     state::save_clock(&tx, &clock)?;
     state::resume_marking(&tx, marking)?;
     tx.commit()?;
     Ok(applied)
+}
+
+/// Writes again each row that waited for a row just written, so that its link now holds: the
+/// row it names may have come later in this batch, or in a later segment.
+fn write_waiting(
+    conn: &Connection,
+    written: &mut BTreeSet<(String, String)>,
+    refused: &mut Vec<(String, String)>,
+) -> Result<()> {
+    let mut again = BTreeSet::new();
+    for (_, uid) in written.iter() {
+        again.extend(waiting::waiting_for(conn, uid)?);
+    }
+    for (name, local_id) in again {
+        let (Some(table), Some(uid)) = (tables::find(&name), rows::uid_of(conn, &name, local_id)?)
+        else {
+            continue;
+        };
+        if write_row(conn, table, &uid)? {
+            written.insert((name, uid));
+        } else {
+            refused.push((name, uid));
+        }
+    }
+    Ok(())
 }
 
 /// Writes one row with its current values, inside a savepoint: a row this vault's rules refuse

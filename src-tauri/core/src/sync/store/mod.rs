@@ -2,7 +2,7 @@
 //! laptop sent ([`apply`]), every version of every field ([`versions`]), rows as fields under the
 //! uids both laptops share ([`rows`]), this laptop's device id and clock ([`state`]), whose
 //! laptop is which and which are forgotten ([`laptops`]), and everything known at once for a
-//! laptop that joins late ([`snapshot`]).
+//! laptop that joins late ([`snapshot`]), and links that wait for the row they name ([`waiting`]).
 //!
 //! Sending must come before writing what was received, or a change made here would be compared
 //! with values it never saw; [`apply`] therefore takes this laptop's changes first and hands them
@@ -17,6 +17,7 @@ pub mod send;
 pub mod snapshot;
 pub mod state;
 pub mod versions;
+pub mod waiting;
 
 use std::collections::BTreeMap;
 

@@ -8,6 +8,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use serde_json::Value;
 
+use super::{versions, waiting};
 use crate::sync::tables::{self, RowKey, Synced};
 use crate::sync::Result;
 
@@ -48,6 +49,8 @@ pub fn read(conn: &Connection, table: &Synced, local_id: i64) -> Result<Option<F
     for (column, value) in columns.into_iter().zip(values) {
         let value = match (table.link(&column), value) {
             (Some(target), SqlValue::Integer(id)) => link_uid(conn, target, id)?,
+            (Some(_), SqlValue::Null) => waiting::waited_for(conn, table.name, local_id, &column)?
+                .map_or(Value::Null, Value::String),
             (_, value) => to_json(value),
         };
         fields.insert(column, value);
@@ -124,50 +127,71 @@ pub fn random_uid() -> String {
 }
 
 /// Writes received fields into the row a uid names, making the row if it is new here; returns its
-/// rowid. A natural-keyed row that this laptop already has under the same key is that row.
+/// rowid. A natural-keyed row that this laptop already has under the same key is that row. A link
+/// to a row not here yet is left empty and waits for it ([`waiting`]).
 pub fn write(conn: &Connection, table: &Synced, uid: &str, fields: &Fields) -> Result<i64> {
     let known = columns(conn, table)?;
-    let fields: Vec<(&String, SqlValue)> = fields
-        .iter()
-        .filter(|(column, _)| known.contains(column))
-        .map(|(column, value)| Ok((column, to_sql(conn, table, column, value)?)))
-        .collect::<Result<_>>()?;
+    let mut waits = Vec::new();
+    let mut values: Vec<(&String, SqlValue)> = Vec::new();
+    for (column, value) in fields.iter().filter(|(column, _)| known.contains(column)) {
+        let sql = to_sql(conn, table, column, value)?;
+        if let (SqlValue::Null, Some(target), Value::String(target_uid)) =
+            (&sql, table.link(column), value)
+        {
+            if !versions::is_deleted(conn, target, target_uid)? {
+                waits.push((column, target_uid));
+            }
+        }
+        values.push((column, sql));
+    }
     let existing = match local_of(conn, table.name, uid)? {
         Some(id) => Some(id),
-        None => same_key(conn, table, &fields)?,
+        None => same_key(conn, table, &values)?,
     };
     let local_id = match existing {
-        Some(id) => {
-            let sets: Vec<String> = fields
-                .iter()
-                .enumerate()
-                .map(|(i, (column, _))| format!("\"{column}\" = ?{}", i + 2))
-                .collect();
-            let sql = format!(
-                "UPDATE main.{} SET {} WHERE rowid = ?1",
-                table.name,
-                sets.join(", ")
-            );
-            let values =
-                std::iter::once(SqlValue::Integer(id)).chain(fields.into_iter().map(|f| f.1));
-            conn.execute(&sql, params_from_iter(values))?;
-            id
-        }
-        None => {
-            let names: Vec<String> = fields.iter().map(|(c, _)| (*c).clone()).collect();
-            let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-            let sql = format!(
-                "INSERT INTO main.{} ({}) VALUES ({})",
-                table.name,
-                quoted(&names),
-                marks.join(", ")
-            );
-            conn.execute(&sql, params_from_iter(fields.into_iter().map(|f| f.1)))?;
-            conn.last_insert_rowid()
-        }
+        Some(id) => update(conn, table, id, values)?,
+        None => insert(conn, table, values)?,
     };
     remember(conn, table.name, local_id, uid)?;
+    waiting::clear(conn, table.name, local_id)?;
+    for (field, target_uid) in waits {
+        waiting::wait(conn, table.name, local_id, field, target_uid)?;
+    }
     Ok(local_id)
+}
+
+fn update(
+    conn: &Connection,
+    table: &Synced,
+    id: i64,
+    fields: Vec<(&String, SqlValue)>,
+) -> Result<i64> {
+    let sets: Vec<String> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (column, _))| format!("\"{column}\" = ?{}", i + 2))
+        .collect();
+    let sql = format!(
+        "UPDATE main.{} SET {} WHERE rowid = ?1",
+        table.name,
+        sets.join(", ")
+    );
+    let values = std::iter::once(SqlValue::Integer(id)).chain(fields.into_iter().map(|f| f.1));
+    conn.execute(&sql, params_from_iter(values))?;
+    Ok(id)
+}
+
+fn insert(conn: &Connection, table: &Synced, fields: Vec<(&String, SqlValue)>) -> Result<i64> {
+    let names: Vec<String> = fields.iter().map(|(c, _)| (*c).clone()).collect();
+    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO main.{} ({}) VALUES ({})",
+        table.name,
+        quoted(&names),
+        marks.join(", ")
+    );
+    conn.execute(&sql, params_from_iter(fields.into_iter().map(|f| f.1)))?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// Removes the row a uid names, if this laptop has it.
