@@ -8,7 +8,8 @@
 //!   hears it was forgotten; "Stop waiting" takes the new pairing file back.
 //! - The second laptop: its first screen's "Join from your other laptop", the folder chosen, the
 //!   code typed, which of the two it is for, a passphrase; the shared entry arrives, and the Sync
-//!   screen has heard from the first laptop.
+//!   screen has heard from the first laptop. Locked, it greets Alex alone: Sam has no passphrase
+//!   there.
 
 mod support;
 
@@ -111,5 +112,21 @@ fn the_second_laptop_joins_from_its_first_screen_with_the_code_typed() {
     ui.find("#nav-journal").click();
     ui.wait_text("#entry-list", |t| t.contains("Written on the first laptop"));
     ui.screenshot("82-sync-joined");
+
+    // Only Alex's passphrase opens this laptop, so nothing offers Sam a way in: the rail does
+    // not offer to add Sam to the session, and the lock screen greets Alex without asking who.
+    assert!(
+        ui.try_find("#add-partner").is_none(),
+        "no way in for Sam here"
+    );
+    ui.chord(&[support::webdriver::CONTROL, "l"]);
+    ui.wait_text("#lock-title", |t| t == "Welcome back, Alex");
+    assert!(
+        ui.try_find(".partner-choice").is_none(),
+        "no choice of names"
+    );
+    support::type_whole(&ui, "#unlock-pass", ALEX_HERE);
+    ui.find("#unlock-submit").click();
+    ui.wait_text("#who-unlocked", |t| t.contains("Alex"));
     ui.close();
 }

@@ -8,8 +8,9 @@ export function unlockedPartners(status) {
   return status.partners.filter((p) => p.unlocked);
 }
 
+// Those who could still join this session: locked, with a passphrase that opens this laptop.
 export function lockedPartners(status) {
-  return status.partners.filter((p) => !p.unlocked);
+  return status.partners.filter((p) => !p.unlocked && p.canUnlockHere);
 }
 
 // Both partners unlocked at one screen: each private space stays closed until its owner opens it.

@@ -60,9 +60,21 @@ fn the_second_laptop_joins_with_the_code_and_the_two_sync() {
     assert_eq!(status.peers[0].owner, Some(Partner::B));
     assert_eq!(link::status(&b).unwrap().peers[0].owner, Some(Partner::A));
 
-    // This laptop is B's: B's own passphrase opens it, Sam's does not.
+    // This laptop is B's: B's own passphrase opens it, Sam's does not, and the lock screen is
+    // told so, while A's laptop opens for both.
+    let here = |vault: &Vault| -> Vec<bool> {
+        vault
+            .status()
+            .partners
+            .iter()
+            .map(|p| p.can_unlock_here)
+            .collect()
+    };
+    assert_eq!(here(&b), [false, true]);
+    assert_eq!(here(&a), [true, true]);
     let now = std::time::Instant::now();
     b.lock();
+    assert_eq!(here(&b), [false, true], "the lock screen still knows");
     assert!(matches!(
         b.unlock(None, PASS_A, now),
         Err(VaultError::WrongPassphrase { .. })
@@ -70,6 +82,7 @@ fn the_second_laptop_joins_with_the_code_and_the_two_sync() {
     let opened = b.unlock(None, B_PASSPHRASE, now).unwrap();
     let names: Vec<&str> = opened.partners.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Sam", "Alex"]);
+    assert_eq!(here(&b), [false, true]);
 }
 
 #[test]

@@ -1,18 +1,20 @@
-// The lock screen. While Hearth runs it offers the two names; after a restart it knows no names and
-// shows only "Hearth" and a passphrase field: nothing private appears before unlock.
+// The lock screen. While Hearth runs it offers the names of those whose passphrase opens this
+// laptop (both, or on a laptop that joined through sync, only its own partner); after a restart
+// it knows no names and shows only "Hearth" and a passphrase field: nothing private appears
+// before unlock.
 
 import { api } from '../api.js';
 import { h, field, errorSlot, onSubmit, value } from '../dom.js';
 
 export function renderLock(app) {
-  const { partners } = app.status;
+  const partners = app.status.partners.filter((partner) => partner.canUnlockHere);
   const main = h('main', { class: 'centered lock' });
   if (app.lockNotice) {
     main.append(h('p', { class: 'error', id: 'lock-notice', role: 'alert', text: app.lockNotice }));
     app.lockNotice = null;
   }
   if (partners.length === 2) main.append(choosePartner(app, partners, main));
-  else main.append(passphraseForm(app, null));
+  else main.append(passphraseForm(app, partners[0] ?? null));
   return main;
 }
 

@@ -49,7 +49,7 @@ impl Vault {
         let mut session = Session::open(&self.dir, joining.shared_key.clone(), self.clock.clone())?;
         session.attach_private(&self.dir, joining.who, private_key)?;
         self.session = Some(session);
-        self.names = Some(names);
+        self.know_names(names);
         Ok(code)
     }
 

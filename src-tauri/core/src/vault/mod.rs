@@ -58,6 +58,9 @@ pub struct Vault {
     kdf: KdfParams,
     session: Option<Session>,
     names: Option<[String; 2]>,
+    /// Whose passphrase opens this laptop: both, where the couple set Hearth up; only the partner
+    /// who joined, on a laptop that joined through sync. Read as the names become known.
+    passphrases_here: [bool; 2],
     throttle: Throttle,
     clock: SharedClock,
 }
@@ -82,6 +85,7 @@ impl Vault {
             kdf,
             session: None,
             names: None,
+            passphrases_here: [true; 2],
             clock,
         }
     }
@@ -125,6 +129,17 @@ impl Vault {
         self.session.as_mut().ok_or(VaultError::Locked)
     }
 
+    /// Keeps the names for the lock screen, with whose passphrase opens this laptop. If the
+    /// keyslots cannot be read now, both are offered, and unlocking names what is wrong.
+    fn know_names(&mut self, names: [String; 2]) {
+        let here = Keyslots::load(&self.dir).and_then(|slots| {
+            let shared = slots.vault(Space::Shared)?;
+            Ok(Partner::BOTH.map(|who| shared.has_slot(SlotId::Passphrase(who))))
+        });
+        self.passphrases_here = here.unwrap_or([true; 2]);
+        self.names = Some(names);
+    }
+
     fn name(&self, who: Partner) -> Option<String> {
         self.names.as_ref().map(|names| names[index(who)].clone())
     }
@@ -166,7 +181,7 @@ impl Vault {
         let mut session = Session::open(&self.dir, shared_key, self.clock.clone())?;
         let names = arrive(&mut session, &self.dir, who, private_key)
             .map_err(|err| session.name_damage(err))?;
-        self.names = Some(names);
+        self.know_names(names);
         self.session = Some(session);
         self.status_for_arrival(who)
     }

@@ -76,7 +76,7 @@ impl Vault {
             session.attach_private(&self.dir, who, key)?;
         }
         self.session = Some(session);
-        self.names = Some(names);
+        self.know_names(names);
         Ok(codes)
     }
 

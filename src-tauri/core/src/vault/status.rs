@@ -24,6 +24,9 @@ pub struct PartnerStatus {
     /// Whether this partner's private space can be read now: unlocked alone, or opened with their
     /// passphrase while the two sit together.
     pub private_open: bool,
+    /// Whether this partner's passphrase opens Hearth on this laptop: on a laptop that joined
+    /// through sync, only the partner who joined has one here.
+    pub can_unlock_here: bool,
 }
 
 /// What the UI may show. `partners` is empty after a restart until someone unlocks: the names live
@@ -57,6 +60,7 @@ impl Vault {
                     name: names[index(id)].clone(),
                     unlocked: session.is_some_and(|s| s.is_open(Space::Private(id))),
                     private_open: session.is_some_and(|s| s.private_readable(id)),
+                    can_unlock_here: self.passphrases_here[index(id)],
                 })
                 .collect(),
             None => Vec::new(),
