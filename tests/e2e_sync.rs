@@ -9,7 +9,7 @@
 //! - The second laptop: its first screen's "Join from your other laptop", the folder chosen, the
 //!   code typed, which of the two it is for, a passphrase; the shared entry arrives, and the Sync
 //!   screen has heard from the first laptop. Locked, it greets Alex alone: Sam has no passphrase
-//!   there.
+//!   there. Alex, having forgotten the passphrase, sets a new one there with the recovery code.
 
 mod support;
 
@@ -22,6 +22,7 @@ use support::sync_ui::{choose_folder, join, sync_until_heard};
 use support::{new_couple, sam_alone, Harness, PASS_A};
 
 const ALEX_HERE: &str = "willow ferry cobalt lantern";
+const ALEX_NEW: &str = "harbour quince velvet almanac";
 
 #[test]
 fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
@@ -104,7 +105,7 @@ fn the_second_laptop_joins_from_its_first_screen_with_the_code_typed() {
     link::run(&sam, Utc::now()).unwrap();
 
     let ui = harness.open();
-    join(&ui, &folder, &code, "b", ALEX_HERE);
+    let recovery = join(&ui, &folder, &code, "b", ALEX_HERE);
     ui.find("#nav-journal").click();
     ui.find("#nav-settings").click();
     ui.find("#open-sync").click();
@@ -125,8 +126,21 @@ fn the_second_laptop_joins_from_its_first_screen_with_the_code_typed() {
         ui.try_find(".partner-choice").is_none(),
         "no choice of names"
     );
-    support::type_whole(&ui, "#unlock-pass", ALEX_HERE);
+
+    // Alex forgot the passphrase: with no one else to unlock here, the recovery code shown when
+    // the laptop joined sets a new one from the lock screen, and the new one opens it from then on.
+    ui.find("#unlock-forgot").click();
+    ui.find("#reset-code").type_text(&recovery.to_lowercase());
+    support::type_whole(&ui, "#reset-pass", ALEX_NEW);
+    support::type_whole(&ui, "#reset-confirm", ALEX_NEW);
+    ui.find("#reset-submit").click();
+    ui.wait_text("#who-unlocked", |t| t.contains("Alex"));
+    ui.chord(&[support::webdriver::CONTROL, "l"]);
+    ui.wait_text("#lock-title", |t| t == "Welcome back, Alex");
+    support::type_whole(&ui, "#unlock-pass", ALEX_NEW);
     ui.find("#unlock-submit").click();
     ui.wait_text("#who-unlocked", |t| t.contains("Alex"));
+    ui.find("#nav-journal").click();
+    ui.wait_text("#entry-list", |t| t.contains("Written on the first laptop"));
     ui.close();
 }

@@ -181,16 +181,19 @@ pub async fn new_recovery_code<R: Runtime>(
     .await
 }
 
+/// A new passphrase with the recovery code: for `partner` through the session of the other, or,
+/// with no partner named, from the lock screen of a laptop that joined through sync.
 #[tauri::command]
 pub async fn reset_passphrase<R: Runtime>(
     app: AppHandle<R>,
-    partner: Partner,
+    partner: Option<Partner>,
     recovery_code: String,
     new: String,
 ) -> CommandResult<Status> {
     let (code, new) = (Zeroizing::new(recovery_code), Zeroizing::new(new));
-    on_vault(app, move |vault| {
-        vault.reset_with_recovery(partner, &code, &new, Instant::now())
+    on_vault(app, move |vault| match partner {
+        Some(partner) => vault.reset_with_recovery(partner, &code, &new, Instant::now()),
+        None => vault.reset_alone(&code, &new, Instant::now()),
     })
     .await
 }

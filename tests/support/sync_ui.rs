@@ -26,7 +26,8 @@ pub fn choose_folder(ui: &Session, button: &str, shown: &str, folder: &Path) {
 /// From a new Hearth's first screen: "Join from your other laptop", the folder, the code typed as
 /// a person might (lower case), the partner letter (`a` or `b`) and a passphrase of that partner's
 /// own, through the new recovery code to the home screen.
-pub fn join(ui: &Session, folder: &Path, code: &str, letter: &str, passphrase: &str) {
+/// Joins from the first screen; the recovery code the laptop showed.
+pub fn join(ui: &Session, folder: &Path, code: &str, letter: &str, passphrase: &str) -> String {
     ui.find("#join-open").click();
     choose_folder(ui, "#join-choose", "#join-folder", folder);
     ui.find("#join-code").type_text(&code.to_lowercase());
@@ -35,10 +36,11 @@ pub fn join(ui: &Session, folder: &Path, code: &str, letter: &str, passphrase: &
     ui.find("#join-pass").type_text(passphrase);
     ui.find("#join-confirm").type_text(passphrase);
     ui.find("#join-submit").click();
-    ui.wait_text("#recovery-code", |t| t.len() == 39);
+    let recovery = ui.wait_text("#recovery-code", |t| t.len() == 39);
     ui.find("#recovery-ack").click();
     ui.find("#recovery-next").click();
     ui.find("#nav-journal");
+    recovery
 }
 
 /// Opens the screen behind `nav` again and again (each opening reads the vault afresh) until the

@@ -3,7 +3,8 @@
 // because the other partner's unlock already opened the shared space.
 
 import { api } from '../api.js';
-import { h, field, errorSlot, onSubmit, mustMatch, value } from '../dom.js';
+import { h, field, errorSlot, onSubmit, value } from '../dom.js';
+import { resetFields, resetWithCode } from '../recovery-reset.js';
 import { lockedPartners } from '../people.js';
 
 export function renderAddPartner(app) {
@@ -45,9 +46,7 @@ function resetForm(app, partner, section) {
   const form = h('form', { class: 'card narrow' },
     h('h1', { id: 'add-title', text: `Reset ${partner.name}'s passphrase` }),
     h('p', { text: `Use ${partner.name}'s recovery code: the newest one Hearth showed. Nothing in ${partner.name}'s private space is lost, and ${partner.name} is told of the reset at their next unlock.` }),
-    field({ id: 'reset-code', label: 'Recovery code', autocomplete: 'off', hint: '8 groups of 4 letters and digits. Case and dashes do not matter.' }),
-    field({ id: 'reset-pass', label: 'New passphrase', type: 'password', autocomplete: 'new-password' }),
-    field({ id: 'reset-confirm', label: 'Type it again', type: 'password', autocomplete: 'new-password' }),
+    resetFields(),
     error,
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'quiet', text: 'Back',
@@ -55,8 +54,7 @@ function resetForm(app, partner, section) {
       h('button', { type: 'submit', class: 'primary', id: 'reset-submit', text: 'Set new passphrase' })),
   );
   onSubmit(form, error, 'Setting the new passphrase…', async () => {
-    mustMatch('reset-pass', 'reset-confirm', "The two new passphrases don't match. Type them again.");
-    app.setStatus(await api.resetPassphrase(partner.id, value('reset-code'), value('reset-pass')), 'home');
+    app.setStatus(await resetWithCode(partner.id), 'home');
   });
   return form;
 }

@@ -66,6 +66,10 @@ impl Vault {
         let mut shared_slots = VaultSlots::with_id(Space::Shared, joining.vault_id);
         shared_slots.set_slot_under(SlotId::Passphrase(joining.who), &kek, &joining.shared_key)?;
         let (private_slots, code, key) = self.create_private(at, joining.who, &kek)?;
+        // No one else ever unlocks this laptop to lend the shared key: the recovery code opens
+        // the shared vault here too (see `alone`).
+        let normalized = super::recovery::normalize(&code)?;
+        shared_slots.set_slot(SlotId::Recovery, &normalized, &joining.shared_key, self.kdf)?;
         let mut slots = Keyslots::new();
         slots.vaults.push(shared_slots);
         slots.vaults.push(private_slots);

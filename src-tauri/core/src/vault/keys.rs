@@ -118,12 +118,14 @@ impl Vault {
         let key = self.unwrap_own(who, passphrase, now)?;
         let code = recovery::generate();
         let mut slots = Keyslots::load(&self.dir)?;
+        let normalized = recovery::normalize(&code)?;
         slots.vault_mut(Space::Private(who))?.set_slot(
             SlotId::Recovery,
-            &recovery::normalize(&code)?,
+            &normalized,
             &key,
             self.kdf,
         )?;
+        self.renew_shared_recovery(&mut slots, &normalized)?;
         slots.save_atomic(&self.dir)?;
         Ok(code)
     }
@@ -170,7 +172,7 @@ impl Vault {
     /// change a passphrase (or holds a recovery code), without a trace. Someone who already knows
     /// their partner's passphrase and takes it for their own gains nothing new; after a restart
     /// that passphrase would open their own space first.
-    fn check_new_passphrase(&self, new: &str) -> Result<()> {
+    pub(super) fn check_new_passphrase(&self, new: &str) -> Result<()> {
         let names = self.names.clone().unwrap_or_default();
         let known: Vec<&str> = names.iter().map(String::as_str).collect();
         strength::check(new, &known)
@@ -178,7 +180,12 @@ impl Vault {
 
     /// Wraps the shared vault's key under `who`'s new passphrase (not saved yet), and returns the
     /// key-encryption key, which wraps their private slot too.
-    fn set_shared_slot(&self, slots: &mut Keyslots, who: Partner, new: &str) -> Result<Kek> {
+    pub(super) fn set_shared_slot(
+        &self,
+        slots: &mut Keyslots,
+        who: Partner,
+        new: &str,
+    ) -> Result<Kek> {
         let kek = Kek::derive(new, self.kdf)?;
         let key = self.session()?.key(Space::Shared)?;
         slots
@@ -190,7 +197,7 @@ impl Vault {
     /// Copies `who`'s private vault under a new key, saves `slots` with that key wrapped under
     /// their passphrase's `kek` and their recovery code (the moment the change takes effect), then
     /// puts the copy in the old file's place.
-    fn replace_private_key(
+    pub(super) fn replace_private_key(
         &mut self,
         slots: &mut Keyslots,
         who: Partner,

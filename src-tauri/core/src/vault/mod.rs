@@ -6,6 +6,7 @@
 //! by the keyslot's AEAD before any vault file is opened, so it cannot change a byte on disk; a file
 //! that fails its page checks after a good unwrap is reported as damaged and left alone.
 
+mod alone;
 pub mod backup;
 pub mod backup_format;
 mod checks;

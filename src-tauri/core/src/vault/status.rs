@@ -36,6 +36,9 @@ pub struct PartnerStatus {
 pub struct Status {
     pub state: State,
     pub partners: Vec<PartnerStatus>,
+    /// Whether the lock screen offers to set a new passphrase with the recovery code: on a laptop
+    /// that joined through sync, where no other partner can unlock to lend the shared key.
+    pub recovers_at_lock_screen: bool,
     /// Only in the answer to an unlock: this partner's passphrase was reset with their recovery
     /// code since they last unlocked.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,6 +71,7 @@ impl Vault {
         Status {
             state,
             partners,
+            recovers_at_lock_screen: self.recovers_at_lock_screen(),
             reset_notice: None,
         }
     }
