@@ -107,6 +107,7 @@ fn private_words_stay_private_delete_undoes_and_a_backup_restores_everything() {
     );
     ui.find("#journal-tab-all").click();
     // The list redraws after the tab changes; wait for the unfinished card before reading it.
+    support::journal_drawn(&ui);
     ui.wait_script(
         "return [...document.querySelectorAll('#entry-list .entry')].some(e => e.textContent.includes('Unfinished') && e.dataset.entry)",
         serde_json::json!(true),

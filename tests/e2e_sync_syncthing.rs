@@ -232,6 +232,7 @@ fn delete_the_entry(ui: &Session) {
     ui.find("#nav-home").click();
     ui.find("#nav-journal").click();
     ui.find("#journal-tab-shared").click();
+    support::journal_drawn(ui);
     ui.find("#entry-list button[id^='delete-entry-shared-']")
         .click();
     ui.find("button[id^='confirm-delete-entry-']").click();

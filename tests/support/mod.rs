@@ -183,6 +183,15 @@ pub fn is_running(pid: u32) -> bool {
     })
 }
 
+/// Waits until the journal's list shows what the last tab, search or reload asked for: until then
+/// the list on screen is on its way out (`aria-busy`).
+pub fn journal_drawn(ui: &Session) {
+    ui.wait_script(
+        "return document.querySelector('#entry-list').hasAttribute('aria-busy')",
+        serde_json::json!(false),
+    );
+}
+
 /// Unlocks as partner `letter` from the lock screen's name buttons, and waits for the rail.
 pub fn unlock_as(ui: &Session, letter: &str, pass: &str) {
     ui.find(&format!("#unlock-as-{letter}")).click();

@@ -45,7 +45,7 @@ export function renderJournal(app) {
   entries.reload();
   // What the other laptop sent shows at once, unless an entry is open in the editor.
   onSharedChanged(app.signal, () => {
-    if (view.editor.element.hidden) entries.reload();
+    if (view.editor.element.hidden) entries.reloadWhenFree();
   });
   return section;
 }

@@ -109,7 +109,10 @@ async function remove(view, entry, card, passphrase) {
   const notice = h('div', { class: 'card undo', role: 'status' }, h('span', { text: 'Entry deleted. ' }), undo);
   card.replaceWith(notice);
   undo.focus();
-  const timer = setTimeout(() => notice.remove(), UNDO_MS);
+  const timer = setTimeout(() => {
+    notice.remove();
+    view.undoGone?.();
+  }, UNDO_MS);
   undo.addEventListener('click', async () => {
     clearTimeout(timer);
     try {

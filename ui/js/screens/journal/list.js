@@ -15,6 +15,8 @@ export function entryList(view, filters, spaces) {
   // newest may draw, so a slow answer for an earlier tab never lands in this one's list.
   let generation = 0;
   const stale = (mine) => mine !== generation;
+  // A reload the other laptop asked for while a card was asking or offering "Undo".
+  let held = false;
 
   const showOpenCard = (owner) => {
     list.replaceChildren(spaces.openCard(owner, reload));
@@ -65,17 +67,34 @@ export function entryList(view, filters, spaces) {
   async function reload() {
     generation += 1;
     const mine = generation;
-    // A space closed on leaving is closed before anything is listed again.
-    await closed();
-    // What an edit made at once on the other laptop replaced; none unless the two laptops sync.
-    const revisions = await api.entryRevisions().catch(() => []);
-    if (stale(mine)) return;
-    view.revisions = revisions;
-    cursor = null;
-    await loadPage(mine, true);
-    if (!stale(mine)) filters.refreshChoices();
+    held = false;
+    // Until the new list is drawn, the one showing is on its way out.
+    list.setAttribute('aria-busy', 'true');
+    try {
+      // A space closed on leaving is closed before anything is listed again.
+      await closed();
+      // What an edit made at once on the other laptop replaced; none unless the two laptops sync.
+      const revisions = await api.entryRevisions().catch(() => []);
+      if (stale(mine)) return;
+      view.revisions = revisions;
+      cursor = null;
+      await loadPage(mine, true);
+      if (!stale(mine)) filters.refreshChoices();
+    } finally {
+      if (!stale(mine)) list.removeAttribute('aria-busy');
+    }
   }
 
+  // What the other laptop sent waits while a card asks "Delete this entry?" or offers "Undo", so
+  // that it does not take the question or the offer away; it is listed once they are gone.
+  function reloadWhenFree() {
+    if (list.querySelector('.undo, .actions [role="alert"]')) held = true;
+    else reload();
+  }
+  view.undoGone = () => {
+    if (held) reload();
+  };
+
   more.addEventListener('click', () => loadPage(generation, false));
-  return { element, reload };
+  return { element, reload, reloadWhenFree };
 }
