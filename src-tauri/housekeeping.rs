@@ -6,10 +6,11 @@
 //! - it locks when the full check that follows an unlock found a vault file damaged, and tells the
 //!   UI which file through the `vault-damaged` event (a command would tell it too, but the couple
 //!   may be only reading);
-//! - once sync is set up, it runs a sync pass at each wake: after every vault command (a change
-//!   goes out at once), when the sync folder's watch sees a file arrive, and at least every minute
-//!   (a watch misses changes on network file systems); when a pass wrote in what the other laptop
-//!   sent, it tells the UI through the `shared-changed` event.
+//! - once sync is set up, it runs a sync pass when one is due (see `sync_passes`): after a vault
+//!   command (a change goes out at once), when the sync folder's watch sees the other laptop's
+//!   files arrive, and once a minute without either (a watch misses changes on network file
+//!   systems); when a pass wrote in what the other laptop sent, it tells the UI through the
+//!   `shared-changed` event.
 //!
 //! One thread rather than work at each key press, or a thread per delete. It sleeps until the
 //! soonest of those can be due (auto-lock, an erase, a check's verdict), and every vault command
@@ -27,6 +28,7 @@ use hearth_core::vault::clock::{ClockSource, Reading, SystemClock};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
+use crate::sync_passes::{Ask, Due};
 use crate::sync_watch::FolderWatch;
 
 pub const LOCKED_EVENT: &str = "vault-locked";
@@ -65,7 +67,9 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
                     if state.erase_is_due(Instant::now()) {
                         erase_deleted(&state);
                     }
-                    sync_pass(&app, &mut watch);
+                    if let Some(due) = state.sync_passes.take_due(Instant::now()) {
+                        sync_pass(&app, &mut watch, due);
+                    }
                 }
             }
         });
@@ -81,21 +85,29 @@ fn next_sleep(state: &AppState) -> Option<Duration> {
     let auto_lock_in = vault.auto_lock_in(&*state.idle().ok()?, SystemClock.read())?;
     let checking = vault.session().is_ok_and(|session| session.checking());
     drop(vault);
+    let now = Instant::now();
     Some(sleep_until_due(
         auto_lock_in,
-        state.erase_in(Instant::now()),
+        state.erase_in(now),
         checking,
+        state.sync_passes.until_rescan(now),
     ))
 }
 
-/// The sleep until the soonest of auto-lock, the erase a delete asked for and (while a check runs)
-/// its verdict, at most [`LONGEST_SLEEP`].
-fn sleep_until_due(auto_lock_in: Duration, erase_in: Option<Duration>, checking: bool) -> Duration {
+/// The sleep until the soonest of auto-lock, the erase a delete asked for, (while a check runs)
+/// its verdict and the sync folder's rescan, at most [`LONGEST_SLEEP`].
+fn sleep_until_due(
+    auto_lock_in: Duration,
+    erase_in: Option<Duration>,
+    checking: bool,
+    rescan_in: Duration,
+) -> Duration {
     let checking = checking.then_some(WHILE_CHECKING);
     [
         Some(auto_lock_in + MARGIN),
         erase_in.map(|left| left + MARGIN),
         checking,
+        Some(rescan_in + MARGIN),
     ]
     .into_iter()
     .flatten()
@@ -126,8 +138,8 @@ fn erase_deleted(state: &AppState) {
 }
 
 /// A sync pass, if sync is set up here, with the folder watched. What stops a pass (a folder not
-/// mounted, a quarantined segment) is what the Sync screen shows; the next wake tries again.
-fn sync_pass<R: Runtime>(app: &AppHandle<R>, watch: &mut FolderWatch) {
+/// mounted, a quarantined segment) is what the Sync screen shows; the next one tries again.
+fn sync_pass<R: Runtime>(app: &AppHandle<R>, watch: &mut FolderWatch, due: Due) {
     let state = app.state::<AppState>();
     let Ok(vault) = state.vault() else {
         return;
@@ -136,9 +148,10 @@ fn sync_pass<R: Runtime>(app: &AppHandle<R>, watch: &mut FolderWatch) {
         return;
     };
     let waker = app.clone();
-    watch.follow(mailbox.folder(), move || {
-        waker.state::<AppState>().housekeeping.wake();
+    watch.follow(mailbox.folder(), mailbox.arrivals(), move || {
+        waker.state::<AppState>().ask_for_sync(Ask::Folder);
     });
+    state.sync_passes.ran(due);
     let applied = link::run(&vault, Utc::now())
         .is_ok_and(|pass| pass.is_some_and(|pass| pass.segments_applied > 0));
     drop(vault);
@@ -156,7 +169,7 @@ mod tests {
     #[test]
     fn sleeps_until_auto_lock_is_due() {
         assert_eq!(
-            sleep_until_due(30 * SECOND, None, false),
+            sleep_until_due(30 * SECOND, None, false, LONGEST_SLEEP),
             30 * SECOND + MARGIN
         );
     }
@@ -164,22 +177,36 @@ mod tests {
     #[test]
     fn an_erase_or_a_running_check_comes_sooner() {
         assert_eq!(
-            sleep_until_due(30 * SECOND, Some(10 * SECOND), false),
+            sleep_until_due(30 * SECOND, Some(10 * SECOND), false, LONGEST_SLEEP),
             10 * SECOND + MARGIN
         );
         assert_eq!(
-            sleep_until_due(30 * SECOND, Some(10 * SECOND), true),
+            sleep_until_due(30 * SECOND, Some(10 * SECOND), true, LONGEST_SLEEP),
             WHILE_CHECKING
         );
     }
 
     #[test]
+    fn the_sync_folder_is_looked_at_again_within_its_minute() {
+        assert_eq!(
+            sleep_until_due(600 * SECOND, None, false, 12 * SECOND),
+            12 * SECOND + MARGIN
+        );
+    }
+
+    #[test]
     fn never_longer_than_a_minute_so_a_resume_is_seen() {
-        assert_eq!(sleep_until_due(600 * SECOND, None, false), LONGEST_SLEEP);
+        assert_eq!(
+            sleep_until_due(600 * SECOND, None, false, LONGEST_SLEEP),
+            LONGEST_SLEEP
+        );
     }
 
     #[test]
     fn a_deadline_already_passed_is_looked_at_at_once() {
-        assert_eq!(sleep_until_due(Duration::ZERO, None, false), MARGIN);
+        assert_eq!(
+            sleep_until_due(Duration::ZERO, None, false, LONGEST_SLEEP),
+            MARGIN
+        );
     }
 }

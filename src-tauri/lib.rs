@@ -10,6 +10,7 @@ mod notifier;
 mod reminder_timer;
 mod session_watch;
 mod state;
+mod sync_passes;
 mod sync_watch;
 mod tray;
 mod window;
@@ -21,6 +22,7 @@ use tauri::{Manager, Runtime};
 pub use error::CommandError;
 pub use housekeeping::{DAMAGED_EVENT, LOCKED_EVENT};
 pub use state::AppState;
+pub use sync_passes::PassCounts;
 pub use window::OPEN_REMINDERS_EVENT;
 
 /// Overrides where the vaults live (tests and portable installs); otherwise the platform's app data

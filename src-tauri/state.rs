@@ -12,6 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::error::CommandError;
+use crate::sync_passes::{Ask, SyncPasses};
 
 pub struct AppState {
     data_dir: PathBuf,
@@ -22,6 +23,8 @@ pub struct AppState {
     pub timer: Sleeper,
     /// The housekeeping thread, which sleeps while locked and is woken by any vault command.
     pub housekeeping: Sleeper,
+    /// When the housekeeping thread runs a sync pass, and how many it has run.
+    pub sync_passes: SyncPasses,
     /// When the housekeeping tick should next erase deleted entries, if a delete asked for it.
     erase_at: Mutex<Option<Instant>>,
     /// The folder last chosen in the folder dialog for sync, until pairing uses it.
@@ -38,6 +41,7 @@ impl AppState {
             reminders: Mutex::new(LiveSchedule::open(data_dir.clone(), Utc::now())),
             timer: Sleeper::default(),
             housekeeping: Sleeper::default(),
+            sync_passes: SyncPasses::default(),
             erase_at: Mutex::new(None),
             sync_folder: Mutex::new(None),
             data_dir,
@@ -109,6 +113,12 @@ impl AppState {
         change(&mut *self.reminders()?)?;
         self.timer.wake();
         Ok(())
+    }
+
+    /// Asks the housekeeping thread for a sync pass, and wakes it to run one.
+    pub fn ask_for_sync(&self, why: Ask) {
+        self.sync_passes.ask(why);
+        self.housekeeping.wake();
     }
 
     /// Asks the housekeeping tick to erase deleted entries at `at` (the latest asked for wins, so

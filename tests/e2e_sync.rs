@@ -10,19 +10,26 @@
 //!   code typed, which of the two it is for, a passphrase; the shared entry arrives, and the Sync
 //!   screen has heard from the first laptop. Locked, it greets Alex alone: Sam has no passphrase
 //!   there. Alex, having forgotten the passphrase, sets a new one there with the recovery code.
+//! - Left alone, paired and unlocked on the Sync screen, the first laptop looks at the folder once
+//!   a minute and writes nothing (issue 35): strace over 60 s of the app's process.
 
 mod support;
 
+use std::path::Path;
 use std::time::Duration;
 
 use chrono::Utc;
 use hearth_core::sync::{link, pairing};
 use hearth_core::vault::{Partner, Vault};
+use support::strace::Strace;
 use support::sync_ui::{choose_folder, join, sync_until_heard};
+use support::webdriver::Session;
 use support::{new_couple, sam_alone, Harness, PASS_A};
 
 const ALEX_HERE: &str = "willow ferry cobalt lantern";
 const ALEX_NEW: &str = "harbour quince velvet almanac";
+/// As long as issue 35's measurement: the minute's rescan falls inside it once.
+const IDLE: Duration = Duration::from_secs(60);
 
 #[test]
 fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
@@ -30,26 +37,9 @@ fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
     let folder = harness.home.path().join("Sync");
     std::fs::create_dir_all(&folder).unwrap();
     let ui = sam_alone(&harness);
-    ui.find("#nav-settings").click();
-    ui.find("#open-sync").click();
-    choose_folder(&ui, "#sync-choose", "#sync-folder", &folder);
-    ui.find("#sync-start").click();
-    let code = ui.wait_text("#pairing-code", |t| t.replace('-', "").len() == 26);
-    ui.screenshot("80-sync-pairing-code");
-
     let other = tempfile::tempdir().unwrap();
-    let mut alex = Vault::new(other.path());
-    link::join(&mut alex, &folder, &code, Partner::B, ALEX_HERE).unwrap();
-    // The app's housekeeping sends what it holds soon after pairing starts; the other laptop
-    // reads it, and says so.
-    support::eventually(
-        "the other laptop reads this one",
-        Duration::from_secs(30),
-        || {
-            let pass = link::run(&alex, Utc::now()).unwrap();
-            pass.is_some_and(|pass| pass.segments_applied > 0)
-        },
-    );
+    let (code, alex) = pair_with_alex(&ui, &folder, other.path());
+    ui.screenshot("80-sync-pairing-code");
 
     ui.find("#sync-done").click();
     // The other laptop said whose it is when it joined: Alex's.
@@ -88,6 +78,29 @@ fn the_code_shown_here_lets_the_other_laptop_join_and_sync_hears_it() {
     );
     assert!(pairing::find(&folder).unwrap().is_empty());
     ui.close();
+}
+
+/// From the app's Sync screen, the folder chosen and pairing started; Alex's laptop (hearth-core on
+/// `other`) joins with the code shown and reads what the app sent. The code stays on screen.
+fn pair_with_alex(ui: &Session, folder: &Path, other: &Path) -> (String, Vault) {
+    ui.find("#nav-settings").click();
+    ui.find("#open-sync").click();
+    choose_folder(ui, "#sync-choose", "#sync-folder", folder);
+    ui.find("#sync-start").click();
+    let code = ui.wait_text("#pairing-code", |t| t.replace('-', "").len() == 26);
+    let mut alex = Vault::new(other);
+    link::join(&mut alex, folder, &code, Partner::B, ALEX_HERE).unwrap();
+    // The app's housekeeping sends what it holds soon after pairing starts; the other laptop
+    // reads it, and says so.
+    support::eventually(
+        "the other laptop reads this one",
+        Duration::from_secs(30),
+        || {
+            let pass = link::run(&alex, Utc::now()).unwrap();
+            pass.is_some_and(|pass| pass.segments_applied > 0)
+        },
+    );
+    (code, alex)
 }
 
 #[test]
@@ -143,4 +156,73 @@ fn the_second_laptop_joins_from_its_first_screen_with_the_code_typed() {
     ui.find("#nav-journal").click();
     ui.wait_text("#entry-list", |t| t.contains("Written on the first laptop"));
     ui.close();
+}
+
+#[test]
+fn left_alone_a_paired_app_looks_at_the_folder_once_a_minute_and_writes_nothing() {
+    let harness = Harness::start();
+    let folder = harness.home.path().join("Sync");
+    std::fs::create_dir_all(&folder).unwrap();
+    let ui = sam_alone(&harness);
+    let other = tempfile::tempdir().unwrap();
+    let _alex = pair_with_alex(&ui, &folder, other.path());
+    ui.find("#sync-done").click();
+    sync_until_heard(&ui, "Alex's laptop");
+    // From here nothing is touched: the other laptop is quiet, and so is the person.
+    std::thread::sleep(Duration::from_secs(5));
+    let pid = harness.app_pid().expect("Hearth runs");
+    let trace = Strace::calls(
+        pid,
+        &harness.home.path().join("idle.trace"),
+        "openat,fsync,fdatasync,unlink,unlinkat,rename,renameat,renameat2",
+    );
+    std::thread::sleep(IDLE);
+    let lines = trace.finish();
+    let folder_text = folder.display().to_string();
+    let in_folder: Vec<&String> = lines.iter().filter(|l| l.contains(&folder_text)).collect();
+    let passes = bursts(&in_folder);
+    let syncs: Vec<&String> = lines.iter().filter(|l| l.contains("sync(")).collect();
+    let changes: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.contains("unlink") || l.contains("rename"))
+        .collect();
+    println!(
+        "idle, paired, unlocked, over {} s: {passes} passes, {} opens under the shared folder, \
+         {} fsyncs, {} removes or renames",
+        IDLE.as_secs(),
+        in_folder.iter().filter(|l| l.contains("openat(")).count(),
+        syncs.len(),
+        changes.len()
+    );
+    assert_eq!(passes, 1, "only the minute's rescan: {in_folder:#?}");
+    assert!(syncs.is_empty(), "{syncs:#?}");
+    assert!(changes.is_empty(), "{changes:#?}");
+    ui.close();
+}
+
+/// Bursts of traced calls more than a second apart: one pass each.
+fn bursts(lines: &[&String]) -> usize {
+    let mut seconds: Vec<f64> = lines.iter().filter_map(|line| time_of(line)).collect();
+    seconds.sort_by(f64::total_cmp);
+    let gaps = seconds.windows(2).filter(|pair| pair[1] - pair[0] > 1.0);
+    if seconds.is_empty() {
+        0
+    } else {
+        1 + gaps.count()
+    }
+}
+
+/// The time of day strace's `-tt` put on a line, in seconds (the first word that reads as one:
+/// a thread's name before it may have spaces).
+fn time_of(line: &str) -> Option<f64> {
+    line.split_whitespace().find_map(seconds_of)
+}
+
+fn seconds_of(stamp: &str) -> Option<f64> {
+    let mut parts = stamp.split(':');
+    let (h, m, s) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(h.parse::<f64>().ok()? * 3600.0 + m.parse::<f64>().ok()? * 60.0 + s.parse::<f64>().ok()?)
 }

@@ -20,9 +20,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use hearth_core::sync::pairing;
-use support::connect_trace::{self, ConnectTrace};
 use support::leaks::files_with;
 use support::sockets::{listening_ports, process_tree};
+use support::strace::{self, Strace};
 use support::sync_ui::{choose_folder, join, revisit_until, sync_until_heard};
 use support::syncthing::SyncthingPair;
 use support::webdriver::{Session, CONTROL, ENTER};
@@ -44,7 +44,7 @@ fn two_apps_pair_and_converge_through_two_syncthing_daemons_without_a_connection
     // Sam's laptop: an entry and a reminder, then "Two laptops" and the code.
     let sams_laptop = Harness::start();
     let sam = sam_alone(&sams_laptop);
-    let sam_trace = ConnectTrace::attach(
+    let sam_trace = Strace::connects(
         sams_laptop.app_pid().expect("Sam's Hearth runs"),
         &root.path().join("sam.trace"),
     );
@@ -60,7 +60,7 @@ fn two_apps_pair_and_converge_through_two_syncthing_daemons_without_a_connection
     // Alex's laptop joins once Syncthing has brought the pairing file.
     let alexs_laptop = Harness::start();
     let alex = alexs_laptop.open();
-    let alex_trace = ConnectTrace::attach(
+    let alex_trace = Strace::connects(
         alexs_laptop.app_pid().expect("Alex's Hearth runs"),
         &root.path().join("alex.trace"),
     );
@@ -164,7 +164,7 @@ fn two_apps_pair_and_converge_through_two_syncthing_daemons_without_a_connection
         for line in &seen {
             println!("  {line}");
         }
-        let network = connect_trace::network(&seen, &own_ports);
+        let network = strace::network(&seen, &own_ports);
         assert!(network.is_empty(), "{who} connected: {network:?}");
     }
     sam.close();
@@ -185,11 +185,11 @@ fn tracing_works(root: &Path) {
         ])
         .spawn()
         .unwrap();
-    let trace = ConnectTrace::attach(child.id(), &root.join("control.trace"));
+    let trace = Strace::connects(child.id(), &root.join("control.trace"));
     child.wait().unwrap();
     let seen = trace.finish();
     assert!(
-        !connect_trace::network(&seen, &Default::default()).is_empty(),
+        !strace::network(&seen, &Default::default()).is_empty(),
         "strace saw no connection: {seen:?}"
     );
 }

@@ -25,6 +25,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
+use crate::sync_passes::Ask;
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -171,8 +172,9 @@ where
             state.after_lock();
         }
         let done = damage.and(done);
-        // Asleep while locked; this command may have unlocked.
-        state.housekeeping.wake();
+        // Asleep while locked; this command may have unlocked, or changed what the other laptop
+        // should receive.
+        state.ask_for_sync(Ask::Command);
         done
     })
     .await

@@ -15,6 +15,7 @@ use zeroize::Zeroizing;
 use super::on_vault;
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
+use crate::sync_passes::PassCounts;
 
 /// A pairing started here: the one-time code to show, and the folder it is in.
 #[derive(Serialize)]
@@ -31,9 +32,25 @@ pub struct Joined {
     recovery_code: String,
 }
 
+/// What the Sync screen shows, and the passes run since Hearth started (for the tests and
+/// `make bench`; the screen shows no count).
+#[derive(Serialize)]
+pub struct SyncStatusNow {
+    #[serde(flatten)]
+    status: SyncStatus,
+    passes: PassCounts,
+}
+
 #[tauri::command]
-pub async fn sync_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<SyncStatus> {
-    on_vault(app, |vault| link::status(vault)).await
+pub async fn sync_status<R: Runtime>(app: AppHandle<R>) -> CommandResult<SyncStatusNow> {
+    let passes = app.state::<AppState>().sync_passes.counts();
+    on_vault(app, move |vault| {
+        Ok::<_, CommandError>(SyncStatusNow {
+            status: link::status(vault)?,
+            passes,
+        })
+    })
+    .await
 }
 
 /// Asks for the folder the couple syncs; `None` when the person cancels.

@@ -14,4 +14,5 @@ mod prompts;
 mod reminders;
 mod story;
 mod sync;
+mod sync_watch;
 mod vault;

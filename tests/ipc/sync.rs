@@ -6,6 +6,8 @@
 //! through the folder already in use and receives what was cleared long before; the one it
 //! replaces is forgotten.
 
+use std::path::Path;
+
 use chrono::Local;
 use serde_json::json;
 
@@ -106,7 +108,19 @@ fn a_second_laptop_joins_with_the_code_and_receives_the_shared_space() {
     }
 }
 
-fn write_entry(laptop: &TestApp, body: &str) {
+/// The first laptop: a couple set up in `dir` with one shared entry, "our lighthouse walk", and
+/// pairing started in `folder`, its first segment written; the code it shows.
+pub fn first_laptop(dir: &Path, folder: &Path) -> (TestApp, serde_json::Value) {
+    let a = start(dir);
+    a.ok("setup_couple", setup_args());
+    a.choose_sync_folder(folder);
+    write_entry(&a, "our lighthouse walk");
+    let code = a.ok("start_sync", json!({}))["code"].clone();
+    a.ok("sync_now", json!({}));
+    (a, code)
+}
+
+pub fn write_entry(laptop: &TestApp, body: &str) {
     let today = Local::now().date_naive().to_string();
     laptop.ok(
         "create_entry",
@@ -133,12 +147,7 @@ fn a_new_laptop_pairs_through_the_folder_in_use_and_the_old_one_is_forgotten() {
         tempfile::tempdir().unwrap(),
         tempfile::tempdir().unwrap(),
     );
-    let a = start(dir_a.path());
-    a.ok("setup_couple", setup_args());
-    a.choose_sync_folder(folder.path());
-    write_entry(&a, "our lighthouse walk");
-    let code = a.ok("start_sync", json!({}))["code"].clone();
-    a.ok("sync_now", json!({}));
+    let (a, code) = first_laptop(dir_a.path(), folder.path());
     let b = start(dir_b.path());
     b.choose_sync_folder(folder.path());
     b.ok(

@@ -61,6 +61,15 @@ impl TestApp {
         state.choose_sync_folder(folder.to_path_buf()).unwrap();
     }
 
+    /// The sync passes the housekeeping thread has run, read as the app keeps them: a command
+    /// would ask for a pass of its own.
+    pub fn sync_passes(&self) -> hearth_lib::PassCounts {
+        self.app
+            .state::<hearth_lib::AppState>()
+            .sync_passes
+            .counts()
+    }
+
     /// Deleted entries still on disk in the shared vault (hidden, waiting for their undo time).
     pub fn deleted_entries_waiting(&self) -> i64 {
         use tauri::Manager;

@@ -3,7 +3,6 @@
 //! Hearth and its webview write can be searched afterwards.
 #![allow(dead_code)]
 
-pub mod connect_trace;
 pub mod desktop_bus;
 pub mod file_dialog;
 pub mod ipc;
@@ -13,6 +12,7 @@ pub mod notifications;
 pub mod rituals;
 pub mod rounds;
 pub mod sockets;
+pub mod strace;
 pub mod sync_ui;
 pub mod syncthing;
 pub mod webdriver;

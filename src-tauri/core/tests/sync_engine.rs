@@ -25,6 +25,18 @@ fn segments_in(folder: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Flips a bit in the first segment in `folder`, as a disk or a sync tool might.
+fn damage_a_segment(folder: &Path) {
+    let segment = files_under(folder)
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("seg-"))
+        .unwrap();
+    let mut bytes = fs::read(&segment).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    fs::write(&segment, bytes).unwrap();
+}
+
 /// Passes on both until a round changes nothing.
 fn settle(a: &mut SyncLaptop, b: &mut SyncLaptop) {
     for _ in 0..6 {
@@ -157,14 +169,7 @@ fn a_damaged_segment_is_quarantined_shown_and_nothing_in_it_applied() {
     );
     write_shared(a.session(), "Flipped");
     a.pass();
-    let segment = files_under(folder.path())
-        .into_iter()
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("seg-"))
-        .unwrap();
-    let mut bytes = fs::read(&segment).unwrap();
-    let last = bytes.len() - 1;
-    bytes[last] ^= 1;
-    fs::write(&segment, bytes).unwrap();
+    damage_a_segment(folder.path());
 
     let pass = b.pass();
     assert_eq!(pass.segments_applied, 0);
@@ -203,4 +208,90 @@ fn the_pairing_file_leaves_the_folder_once_the_other_laptop_has_read() {
     b.pass();
     a.pass();
     assert!(pairing::find(folder.path()).unwrap().is_empty());
+}
+
+/// What a pass could have written: each vault's write-ahead log and every file in the folder, by
+/// size and modification time.
+fn written(
+    laptops: [&SyncLaptop; 2],
+    folder: &Path,
+) -> Vec<(std::path::PathBuf, u64, std::time::SystemTime)> {
+    let wals = laptops.map(|laptop| laptop.dir.path().join("shared.db-wal"));
+    wals.into_iter()
+        .chain(files_under(folder))
+        .map(|path| {
+            let meta = fs::metadata(&path).unwrap();
+            (path, meta.len(), meta.modified().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_pass_that_finds_nothing_new_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
+    write_shared(a.session(), "A quiet evening");
+    settle(&mut a, &mut b);
+    let before = written([&a, &b], folder.path());
+    let heard = peers::list(a.session().conn()).unwrap();
+    assert!(heard[0].last_heard.is_some());
+    let changes = [&a, &b].map(|laptop| laptop.session().conn().total_changes());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    for _ in 0..3 {
+        assert_eq!(a.pass(), engine::Pass::default());
+        assert_eq!(b.pass(), engine::Pass::default());
+    }
+    assert_eq!(
+        [&a, &b].map(|laptop| laptop.session().conn().total_changes()),
+        changes,
+        "no row was written"
+    );
+    assert_eq!(
+        written([&a, &b], folder.path()),
+        before,
+        "no file was written"
+    );
+    assert_eq!(
+        peers::list(a.session().conn()).unwrap(),
+        heard,
+        "the same acknowledgement read again is not news"
+    );
+
+    // Something new is still heard: B's next entry moves A's "last heard".
+    write_shared(b.session(), "A second evening");
+    settle(&mut a, &mut b);
+    let now_heard = peers::list(a.session().conn()).unwrap();
+    assert!(
+        now_heard[0].last_heard > heard[0].last_heard,
+        "{now_heard:?}"
+    );
+}
+
+#[test]
+fn a_quarantined_segment_read_again_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (
+        SyncLaptop::new(folder.path()),
+        SyncLaptop::new(folder.path()),
+    );
+    write_shared(a.session(), "Flipped again");
+    a.pass();
+    damage_a_segment(folder.path());
+    b.pass();
+    let before = written([&a, &b], folder.path());
+    let changes = b.session().conn().total_changes();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(b.pass(), engine::Pass::default());
+    assert_eq!(written([&a, &b], folder.path()), before);
+    assert_eq!(
+        b.session().conn().total_changes(),
+        changes,
+        "no row was written"
+    );
+    assert!(peers::list(b.session().conn()).unwrap()[0]
+        .stopped
+        .is_some());
 }

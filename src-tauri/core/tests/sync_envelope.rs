@@ -156,3 +156,37 @@ fn the_mailbox_reads_only_exact_names() {
         assert_eq!(names::classify(skipped), FileKind::Skip, "{skipped}");
     }
 }
+
+#[test]
+fn a_watch_wakes_only_for_what_another_laptop_brings() {
+    let folder = std::path::Path::new("/home/sam/Sync");
+    let other = DeviceId([4; 16]);
+    let arrivals = names::Arrivals::new(folder, &VAULT, DEVICE);
+    let vault_dir = names::vault_dir(folder, &VAULT);
+    let theirs = names::device_dir(folder, &VAULT, other);
+    let ours = names::device_dir(folder, &VAULT, DEVICE);
+    for news in [
+        folder.join(names::ROOT),
+        vault_dir.clone(),
+        theirs.clone(),
+        theirs.join(names::segment_name(3)),
+        theirs.join(names::ack_name(DEVICE)),
+    ] {
+        assert!(arrivals.matters(&news), "{}", news.display());
+    }
+    for not_news in [
+        folder.to_path_buf(),
+        folder.join("holiday.jpg"),
+        folder.join(names::ROOT).join(format!("pair-{DEVICE}")),
+        ours.clone(),
+        ours.join(names::segment_name(3)),
+        ours.join(names::ack_name(other)),
+        theirs.join(".syncthing.seg-000000000003.tmp"),
+        theirs.join("seg-000000000003.sync-conflict-20261205-101010-ABCDEFG"),
+        theirs.join("notes").join(names::segment_name(3)),
+        vault_dir.join("not-a-device"),
+        names::device_dir(folder, &[8; 16], other).join(names::segment_name(1)),
+    ] {
+        assert!(!arrivals.matters(&not_news), "{}", not_news.display());
+    }
+}

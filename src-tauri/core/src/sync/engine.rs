@@ -168,20 +168,22 @@ fn read_from(
 /// Removes this laptop's segments that every other laptop has acknowledged, unless a pairing file
 /// of this laptop's still waits.
 fn clear(conn: &Connection, mailbox: &Mailbox, now: DateTime<Utc>) -> Result<usize> {
+    let mut pairing_waits = pairing::path(mailbox.folder(), mailbox.device()).exists();
     let mut through: Option<u64> = None;
     for peer in others(conn, mailbox)? {
         let acked = mailbox.acknowledged_by(peer)?.unwrap_or(0);
         if acked > 0 {
-            peers::heard(conn, peer, now)?;
-            if !peers::before_pairing(conn, peer)? {
+            peers::heard(conn, peer, acked, now)?;
+            if pairing_waits && !peers::before_pairing(conn, peer)? {
                 // A laptop new since the pairing file has read, so it has opened the file: the
                 // key leaves the folder.
                 pairing::remove(mailbox.folder(), mailbox.device())?;
+                pairing_waits = false;
             }
         }
         through = Some(through.map_or(acked, |t| t.min(acked)));
     }
-    if pairing::path(mailbox.folder(), mailbox.device()).exists() {
+    if pairing_waits {
         // The laptop the pairing file waits for has read nothing yet; what the others have read
         // is kept for it (a late laptop starts at the snapshot, which must still be there).
         return Ok(0);

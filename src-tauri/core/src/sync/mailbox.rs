@@ -132,6 +132,11 @@ impl Mailbox {
         super::pairing::remove(&self.folder, device)
     }
 
+    /// Which paths in the folder can mean new work for this device.
+    pub fn arrivals(&self) -> names::Arrivals {
+        names::Arrivals::new(&self.folder, &self.vault, self.device)
+    }
+
     pub fn device(&self) -> DeviceId {
         self.device
     }

@@ -16,7 +16,7 @@
 //! - [`mailbox`]: writing this device's segments, reading the other's in order, with gaps, forks
 //!   and quarantine;
 //! - [`acks`]: how far each laptop has read the other, and clearing what both have;
-//! - [`names`]: the mailbox's file names, and which files a reader skips;
+//! - [`names`]: the mailbox's file names, which files a reader skips, and which a watch wakes for;
 //! - [`link`]: this laptop's link to the mailbox: inviting, joining, a pass, what the screen shows;
 //! - [`pairing`]: the second laptop joins through a file sealed under a one-time code;
 //! - [`revisions`]: what a concurrent edit on the other laptop replaced, kept and shown;

@@ -37,6 +37,52 @@ pub enum FileKind {
     Skip,
 }
 
+/// Which paths in the couple's folder can mean new work for one device, so that a watch on the
+/// folder wakes a pass for them alone: another device's segment or acknowledgement, and the
+/// folders on the way to one (the mailbox appearing, a new laptop's folder). This device's own
+/// files, temporary files, conflict copies and pairing files never can: a pass reads none of them
+/// as news, and waking for its own writes would wake the next pass for ever.
+#[derive(Debug, Clone)]
+pub struct Arrivals {
+    root: PathBuf,
+    vault_dir: PathBuf,
+    own: DeviceId,
+}
+
+impl Arrivals {
+    pub fn new(folder: &Path, vault: &VaultId, own: DeviceId) -> Self {
+        Self {
+            root: folder.join(ROOT),
+            vault_dir: vault_dir(folder, vault),
+            own,
+        }
+    }
+
+    /// `HearthSync/` in the couple's folder: all a watch needs to see, once it is there.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn matters(&self, path: &Path) -> bool {
+        if path == self.root || path == self.vault_dir {
+            return true;
+        }
+        let Ok(inside) = path.strip_prefix(&self.vault_dir) else {
+            return false;
+        };
+        let mut parts = inside.iter().map(|part| part.to_str());
+        let device = parts.next().flatten().and_then(DeviceId::parse);
+        if device.is_none_or(|device| device == self.own) {
+            return false;
+        }
+        match (parts.next(), parts.next()) {
+            (None, _) => true,
+            (Some(Some(name)), None) => classify(name) != FileKind::Skip,
+            _ => false,
+        }
+    }
+}
+
 pub fn vault_dir(folder: &Path, vault: &VaultId) -> PathBuf {
     folder.join(ROOT).join(hex::encode(vault))
 }

@@ -97,6 +97,11 @@ pub const SHARED: &[Migration] = &[
         "a link that names a row not here yet waits for it",
         sql!("shared/0012_links_that_wait.sql"),
     ),
+    step(
+        13,
+        "how far the other laptop had read when last heard from",
+        sql!("shared/0013_heard_through.sql"),
+    ),
 ];
 
 pub const PRIVATE: &[Migration] = &[

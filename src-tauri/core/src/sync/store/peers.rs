@@ -124,16 +124,24 @@ pub fn advance(
     Ok(())
 }
 
-pub fn heard(conn: &Connection, device: DeviceId, now: DateTime<Utc>) -> Result<()> {
-    conn.prepare_cached("UPDATE sync_peers SET last_heard = ?2 WHERE device = ?1")?
-        .execute(params![device.to_string(), now])?;
+/// `device` says it has read this laptop's segments through `through`: heard from now, if that is
+/// news. The same acknowledgement read again writes nothing.
+pub fn heard(conn: &Connection, device: DeviceId, through: u64, now: DateTime<Utc>) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE sync_peers SET last_heard = ?3, heard_through = ?2
+         WHERE device = ?1 AND heard_through IS NOT ?2",
+    )?
+    .execute(params![device.to_string(), to_sql(through), now])?;
     Ok(())
 }
 
+/// Records why reading `device` stopped (`None`: it did not); unchanged, it writes nothing.
 pub fn stop(conn: &Connection, device: DeviceId, stopped: Option<&Stopped>) -> Result<()> {
     let text = stopped.and_then(|s| serde_json::to_string(s).ok());
-    conn.prepare_cached("UPDATE sync_peers SET stopped = ?2 WHERE device = ?1")?
-        .execute(params![device.to_string(), text])?;
+    conn.prepare_cached(
+        "UPDATE sync_peers SET stopped = ?2 WHERE device = ?1 AND stopped IS NOT ?2",
+    )?
+    .execute(params![device.to_string(), text])?;
     Ok(())
 }
 

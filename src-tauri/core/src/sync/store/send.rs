@@ -11,10 +11,17 @@ use super::rows::{self, Fields};
 use super::{state, versions};
 use crate::sync::ops::{Op, DELETED};
 use crate::sync::tables::{self, RowKey, Synced};
-use crate::sync::{Clock, Result};
+use crate::sync::{Clock, Result, SyncError};
 
 /// The operations for everything changed here since the last call, in stamp order.
 pub fn changes(conn: &Connection, wall_ms: u64) -> Result<Vec<Op>> {
+    if state::device(conn)?.is_none() {
+        return Err(SyncError::NotSetUp);
+    }
+    if !anything_marked(conn)? {
+        // Nothing changed here: no transaction, so a pass that finds nothing writes nothing.
+        return Ok(Vec::new());
+    }
     let tx = conn.unchecked_transaction()?;
     let mut clock = state::clock(&tx)?;
     let marked: Vec<(String, i64)> = tx
@@ -37,6 +44,12 @@ pub fn changes(conn: &Connection, wall_ms: u64) -> Result<Vec<Op>> {
     state::save_clock(&tx, &clock)?;
     tx.commit()?;
     Ok(ops)
+}
+
+fn anything_marked(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM sync_dirty)")?
+        .query_row([], |row| row.get(0))?)
 }
 
 struct Making<'a> {

@@ -1,5 +1,6 @@
-//! `strace -f -e trace=connect` attached to running processes and everything below them: which
-//! connections they open while a test goes on. A connect() to an IPv4 or IPv6 address is a
+//! strace attached to running processes: which connections they open while a test goes on
+//! (`connect`, over a process and everything below it), or which files one process opens, syncs,
+//! removes and renames (issue 35's idle count). A connect() to an IPv4 or IPv6 address is a
 //! network connection; one to a Unix socket (D-Bus, the X server) is not.
 
 use std::collections::HashSet;
@@ -9,29 +10,33 @@ use std::time::Duration;
 
 use super::sockets::process_tree;
 
-/// A running strace, attached until [`ConnectTrace::finish`].
-pub struct ConnectTrace {
+/// A running strace, attached until [`Strace::finish`].
+pub struct Strace {
     child: Child,
     out: PathBuf,
 }
 
-impl ConnectTrace {
-    /// Attaches to `pid`, every thread and child process it has now, and every one started after.
-    pub fn attach(pid: u32, out: &Path) -> ConnectTrace {
+impl Strace {
+    /// connect() in `pid`, every thread and child process it has now, and every one started after.
+    pub fn connects(pid: u32, out: &Path) -> Strace {
+        Self::attach(&process_tree(pid), out, &["-e", "trace=connect"])
+    }
+
+    /// `calls` (as strace's `trace=` takes them) in the one process `pid`, every thread of it,
+    /// each line with its time of day and the paths behind file descriptors.
+    pub fn calls(pid: u32, out: &Path, calls: &str) -> Strace {
+        let calls = format!("trace={calls}");
+        Self::attach(&[pid], out, &["-tt", "-y", "-e", &calls])
+    }
+
+    fn attach(pids: &[u32], out: &Path, what: &[&str]) -> Strace {
         let mut command = Command::new("strace");
         command
-            .args([
-                "-f",
-                "-qq",
-                "-Y",
-                "-e",
-                "trace=connect",
-                "-e",
-                "signal=none",
-                "-o",
-            ])
+            .args(["-f", "-qq", "-Y"])
+            .args(what)
+            .args(["-e", "signal=none", "-o"])
             .arg(out);
-        for pid in process_tree(pid) {
+        for pid in pids {
             command.args(["-p", &pid.to_string()]);
         }
         let child = command
@@ -41,13 +46,13 @@ impl ConnectTrace {
             .expect("strace (make test installs it)");
         // strace says nothing once attached; give it a moment before what it should see.
         std::thread::sleep(Duration::from_secs(1));
-        ConnectTrace {
+        Strace {
             child,
             out: out.to_path_buf(),
         }
     }
 
-    /// Detaches, and returns every connect() seen, one line each.
+    /// Detaches, and returns every call seen, one line each.
     pub fn finish(mut self) -> Vec<String> {
         let _ = Command::new("kill")
             .args(["-INT", &self.child.id().to_string()])
