@@ -3,6 +3,7 @@
 //! its own copy of the shared folder, as a sync tool keeps one on each; here a child process
 //! carries files between the copies the way Syncthing does (a temporary name, then a rename). The
 //! other laptop is hearth-core on a data folder of its own, so it runs a pass only when asked.
+//! One segment carried in wakes exactly one pass, and so do ten carried in at once.
 //! Passes are counted, as the app counts them, never timed.
 
 use std::path::{Path, PathBuf};
@@ -13,9 +14,11 @@ use chrono::Utc;
 use hearth_core::journal::{store as journal, EntryDraft};
 use hearth_core::sync::{link, names, store::state};
 use hearth_core::vault::{Partner, Space, Vault};
+use hearth_lib::PassCounts;
 use serde_json::json;
 
 use crate::support::eventually;
+use crate::support::ipc::TestApp;
 use crate::sync::{first_laptop, write_entry};
 
 const B_HERE: &str = "willow ferry cobalt lantern";
@@ -53,7 +56,7 @@ fn an_idle_laptop_runs_no_pass_until_the_other_laptop_brings_a_segment() {
         .join(vault_dir.strip_prefix(folder_a.path()).unwrap())
         .join(b_device.to_string());
     // B's acknowledgement arrives: A's watch wakes a pass, which removes the pairing file.
-    let carried = names_in(&b_in_b);
+    let mut carried = names_in(&b_in_b);
     carry(&b_in_b, &b_in_a, &carried);
     eventually(
         "A reads B's acknowledgement",
@@ -75,30 +78,21 @@ fn an_idle_laptop_runs_no_pass_until_the_other_laptop_brings_a_segment() {
     assert_eq!(a.sync_passes(), before, "a quiet folder woke a pass");
 
     // B writes an entry; its segment arrives through the sync tool and wakes exactly one pass.
-    journal::create(
-        b.session().unwrap(),
-        Space::Shared,
-        Partner::B,
-        &EntryDraft::plain("a note from Alex"),
-    )
-    .unwrap();
-    link::run(&b, Utc::now()).unwrap();
-    let new: Vec<String> = names_in(&b_in_b)
-        .into_iter()
-        .filter(|name| !carried.contains(name))
-        .collect();
-    assert!(
-        new.len() == 1 && new[0].starts_with("seg-"),
-        "one new segment: {new:?}"
-    );
-    carry(&b_in_b, &b_in_a, &new);
-    eventually("A wakes for B's segment", Duration::from_secs(30), || {
-        a.sync_passes().folder > before.folder
-    });
-    std::thread::sleep(QUIET);
-    let after = a.sync_passes();
+    let one = sends(&b, &b_in_b, &mut carried, &["a note from Alex".to_owned()]);
+    assert_eq!(one.len(), 1, "one new segment: {one:?}");
+    carry(&b_in_b, &b_in_a, &one);
+    let after = after_a_wake(&a, before);
     assert_eq!(after.folder, before.folder + 1, "{before:?} → {after:?}");
     assert_eq!(after.passes, before.passes + 1, "{before:?} → {after:?}");
+
+    // Ten segments brought at once, as a sync tool brings a backlog, wake one pass too.
+    let notes: Vec<String> = (1..=10).map(|n| format!("backlog note {n}")).collect();
+    let ten = sends(&b, &b_in_b, &mut carried, &notes);
+    assert_eq!(ten.len(), 10, "{ten:?}");
+    carry(&b_in_b, &b_in_a, &ten);
+    let last = after_a_wake(&a, after);
+    assert_eq!(last.folder, after.folder + 1, "{after:?} → {last:?}");
+    assert_eq!(last.passes, after.passes + 1, "{after:?} → {last:?}");
     let page = a.ok("list_entries", json!({ "filter": {} }));
     let bodies: Vec<&str> = page["entries"]
         .as_array()
@@ -106,7 +100,35 @@ fn an_idle_laptop_runs_no_pass_until_the_other_laptop_brings_a_segment() {
         .iter()
         .filter_map(|entry| entry["body"].as_str())
         .collect();
-    assert!(bodies.contains(&"a note from Alex"), "{bodies:?}");
+    for note in ["a note from Alex", "backlog note 1", "backlog note 10"] {
+        assert!(bodies.contains(&note), "{note}: {bodies:?}");
+    }
+}
+
+/// B writes each of `bodies` as a shared entry and runs a pass after each, so each goes in a
+/// segment of its own in B's copy; the files that are new there since `carried`, now carried too.
+fn sends(b: &Vault, b_dir: &Path, carried: &mut Vec<String>, bodies: &[String]) -> Vec<String> {
+    for body in bodies {
+        let session = b.session().unwrap();
+        journal::create(session, Space::Shared, Partner::B, &EntryDraft::plain(body)).unwrap();
+        link::run(b, Utc::now()).unwrap();
+    }
+    let new: Vec<String> = names_in(b_dir)
+        .into_iter()
+        .filter(|name| !carried.contains(name))
+        .collect();
+    carried.extend(new.iter().cloned());
+    new
+}
+
+/// A's counts once the watch has woken it for what was just carried in, and a quiet interval
+/// after, in which nothing more may wake it.
+fn after_a_wake(a: &TestApp, before: PassCounts) -> PassCounts {
+    eventually("A wakes for B's segments", Duration::from_secs(30), || {
+        a.sync_passes().folder > before.folder
+    });
+    std::thread::sleep(QUIET);
+    a.sync_passes()
 }
 
 /// The one vault's mailbox in a copy of the shared folder.
