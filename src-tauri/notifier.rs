@@ -11,13 +11,6 @@
 use tauri::AppHandle;
 
 pub const APP_NAME: &str = "Hearth";
-/// The icon the package installs (`/usr/share/icons/hicolor/*/apps/hearth.png`).
-pub const ICON: &str = "hearth";
-/// The menu entry the package installs, without `.desktop` (Tauri's bundler names it after the
-/// product).
-pub const DESKTOP_ENTRY: &str = "Hearth";
-/// Normal urgency: a reminder matters, but it is never an alarm.
-const URGENCY_NORMAL: u8 = 1;
 /// The key a click on the notification itself sends.
 pub const CLICK: &str = "default";
 
@@ -41,7 +34,15 @@ mod linux {
     use zbus::blocking::{Connection, Proxy};
     use zbus::zvariant::Value;
 
-    use super::{Action, OnAction, APP_NAME, DESKTOP_ENTRY, ICON, URGENCY_NORMAL};
+    use super::{Action, OnAction, APP_NAME};
+
+    /// The icon the package installs (`/usr/share/icons/hicolor/*/apps/hearth.png`).
+    const ICON: &str = "hearth";
+    /// The menu entry the package installs, without `.desktop` (Tauri's bundler names it after
+    /// the product).
+    const DESKTOP_ENTRY: &str = "Hearth";
+    /// Normal urgency: a reminder matters, but it is never an alarm.
+    const URGENCY_NORMAL: u8 = 1;
 
     const SERVICE: &str = "org.freedesktop.Notifications";
     const PATH: &str = "/org/freedesktop/Notifications";

@@ -3,6 +3,7 @@
 //! own message.
 
 use std::net::{TcpListener, TcpStream};
+#[cfg(unix)]
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -45,10 +46,11 @@ impl Driver {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            // Its own process group, so dropping the driver also ends WebKitWebDriver and the app.
-            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
+        // Its own process group, so dropping the driver also ends WebKitWebDriver and the app.
+        #[cfg(unix)]
+        command.process_group(0);
         for (key, value) in env {
             command.env(key, value);
         }

@@ -53,6 +53,7 @@ pub fn create_dir_if_missing(path: &Path) -> io::Result<()> {
 
 /// Creates `path` as a new owner-only folder; fails if it exists.
 pub fn create_dir(path: &Path) -> io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     builder.mode(DIR_MODE);

@@ -1,6 +1,8 @@
 //! Every file and folder Hearth makes is owner-only (0600 and 0700), whatever the umask: set up,
 //! write, back up, restore, export and save the wake list with the common umask 022, then look at
 //! everything that appeared. One test in its own binary, because the umask is the process's.
+//! Modes and the umask are Unix's; on Windows, owner-only is an access list (issue 36).
+#![cfg(unix)]
 
 mod common;
 

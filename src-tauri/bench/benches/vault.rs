@@ -68,7 +68,7 @@ fn open_10k(c: &mut Criterion) {
     let plain_path = dir.path().join("plain.db");
     {
         let conn = rusqlite::Connection::open(&plain_path).expect("plain");
-        conn.execute_batch(include_str!("../migrations/shared/0001_init.sql"))
+        conn.execute_batch(include_str!("../../core/migrations/shared/0001_init.sql"))
             .expect("schema");
         conn.execute_batch("PRAGMA journal_mode = WAL")
             .expect("wal");
