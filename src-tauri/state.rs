@@ -191,7 +191,7 @@ impl Sleeper {
 
 /// Locks `mutex`; if a panic poisoned it, `repair` puts what it guards right and the poison is
 /// cleared, so one failed command cannot disable everything after it.
-fn recover<T>(mutex: &Mutex<T>, repair: impl FnOnce(&mut T)) -> MutexGuard<'_, T> {
+pub(crate) fn recover<T>(mutex: &Mutex<T>, repair: impl FnOnce(&mut T)) -> MutexGuard<'_, T> {
     match mutex.lock() {
         Ok(guard) => guard,
         Err(poisoned) => {

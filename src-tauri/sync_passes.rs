@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use crate::state::recover;
+
 /// The minute's rescan: the longest a laptop with sync on goes without a pass.
 pub const RESCAN: Duration = Duration::from_secs(60);
 /// A wake this close to the rescan counts as it, so a sleep that ends a hair early costs no second
@@ -71,19 +73,13 @@ impl SyncPasses {
         if due == Due::default() {
             return None;
         }
-        *self
-            .last
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(now);
+        *recover(&self.last, |_| {}) = Some(now);
         Some(due)
     }
 
     /// How long until the minute's rescan is due.
     pub fn until_rescan(&self, now: Instant) -> Duration {
-        let last = *self
-            .last
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let last = *recover(&self.last, |_| {});
         last.map_or(Duration::ZERO, |last| {
             RESCAN.saturating_sub(now.saturating_duration_since(last))
         })
